@@ -1,0 +1,30 @@
+"""Settings for pytest: fast, isolated, and the same code paths as production where it matters.
+
+SQLite in memory by default; set DATABASE_URL=postgres://... to run the suite on PostgreSQL.
+"""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+# Playwright's sync API runs an event loop in the test thread; Django refuses ORM
+# calls from such a thread unless told otherwise. Test settings only.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+DEBUG = False
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+if "DATABASE_URL" not in os.environ:
+    DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    # No collectstatic in tests: serve from the finders without a manifest.
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
