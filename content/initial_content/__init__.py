@@ -21,7 +21,10 @@ comparison_table and faq. Internal links are relative: ``/articles/<slug>/``, ``
 ``/privacy/``, ``/contact/``.
 """
 
-from content.initial_content.articles import what_is_a_stem_cell
+from content.initial_content.articles import (
+    history_of_stem_cell_therapy,
+    what_is_a_stem_cell,
+)
 from content.initial_content.pages import about, contact, privacy
 
 CLINICIANS = [
@@ -68,8 +71,8 @@ HOME = {
     ],
     "cta_title": "Could regenerative treatment suit you?",
     "cta_text": (
-        "Answer a few questions about your hair and health. It only takes a few minutes, it is "
-        "not a diagnosis, and a clinician reviews every answer before contacting you."
+        "Answer some short questions about your hair and health. It is not a diagnosis, and "
+        "a clinician reads every answer before anyone contacts you."
     ),
 }
 
@@ -91,6 +94,7 @@ ARTICLE_INDEX = {
 
 ARTICLES = [
     what_is_a_stem_cell.ARTICLE,
+    history_of_stem_cell_therapy.ARTICLE,
 ]
 
 STANDARD_PAGES = [
