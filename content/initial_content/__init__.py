@@ -23,6 +23,7 @@ comparison_table and faq. Internal links are relative: ``/articles/<slug>/``, ``
 
 from content.initial_content.articles import (
     history_of_stem_cell_therapy,
+    regenerative_approaches_for_hair,
     what_is_a_stem_cell,
 )
 from content.initial_content.pages import about, contact, privacy
@@ -95,6 +96,7 @@ ARTICLE_INDEX = {
 ARTICLES = [
     what_is_a_stem_cell.ARTICLE,
     history_of_stem_cell_therapy.ARTICLE,
+    regenerative_approaches_for_hair.ARTICLE,
 ]
 
 STANDARD_PAGES = [
