@@ -23,6 +23,7 @@ comparison_table and faq. Internal links are relative: ``/articles/<slug>/``, ``
 
 from content.initial_content.articles import (
     history_of_stem_cell_therapy,
+    how_the_procedure_works,
     regenerative_approaches_for_hair,
     what_is_a_stem_cell,
 )
@@ -97,6 +98,7 @@ ARTICLES = [
     what_is_a_stem_cell.ARTICLE,
     history_of_stem_cell_therapy.ARTICLE,
     regenerative_approaches_for_hair.ARTICLE,
+    how_the_procedure_works.ARTICLE,
 ]
 
 STANDARD_PAGES = [
