@@ -26,6 +26,7 @@ from content.initial_content.articles import (
     how_the_procedure_works,
     regenerative_approaches_for_hair,
     what_is_a_stem_cell,
+    who_may_be_a_candidate,
 )
 from content.initial_content.pages import about, contact, privacy
 
@@ -99,6 +100,7 @@ ARTICLES = [
     history_of_stem_cell_therapy.ARTICLE,
     regenerative_approaches_for_hair.ARTICLE,
     how_the_procedure_works.ARTICLE,
+    who_may_be_a_candidate.ARTICLE,
 ]
 
 STANDARD_PAGES = [
