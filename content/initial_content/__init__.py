@@ -25,6 +25,7 @@ from content.initial_content.articles import (
     history_of_stem_cell_therapy,
     how_the_procedure_works,
     regenerative_approaches_for_hair,
+    stem_cells_vs_prp,
     what_is_a_stem_cell,
     who_may_be_a_candidate,
 )
@@ -101,6 +102,7 @@ ARTICLES = [
     regenerative_approaches_for_hair.ARTICLE,
     how_the_procedure_works.ARTICLE,
     who_may_be_a_candidate.ARTICLE,
+    stem_cells_vs_prp.ARTICLE,
 ]
 
 STANDARD_PAGES = [
