@@ -22,6 +22,7 @@ comparison_table and faq. Internal links are relative: ``/articles/<slug>/``, ``
 """
 
 from content.initial_content.articles import (
+    benefits_limits_and_expectations,
     history_of_stem_cell_therapy,
     how_the_procedure_works,
     regenerative_approaches_for_hair,
@@ -103,6 +104,7 @@ ARTICLES = [
     how_the_procedure_works.ARTICLE,
     who_may_be_a_candidate.ARTICLE,
     stem_cells_vs_prp.ARTICLE,
+    benefits_limits_and_expectations.ARTICLE,
 ]
 
 STANDARD_PAGES = [
