@@ -26,6 +26,7 @@ from content.initial_content.articles import (
     history_of_stem_cell_therapy,
     how_the_procedure_works,
     regenerative_approaches_for_hair,
+    safety_and_questions_to_ask,
     stem_cells_vs_prp,
     what_is_a_stem_cell,
     who_may_be_a_candidate,
@@ -105,6 +106,7 @@ ARTICLES = [
     who_may_be_a_candidate.ARTICLE,
     stem_cells_vs_prp.ARTICLE,
     benefits_limits_and_expectations.ARTICLE,
+    safety_and_questions_to_ask.ARTICLE,
 ]
 
 STANDARD_PAGES = [
