@@ -23,6 +23,7 @@ comparison_table and faq. Internal links are relative: ``/articles/<slug>/``, ``
 
 from content.initial_content.articles import (
     benefits_limits_and_expectations,
+    faq,
     history_of_stem_cell_therapy,
     how_the_procedure_works,
     regenerative_approaches_for_hair,
@@ -107,6 +108,7 @@ ARTICLES = [
     stem_cells_vs_prp.ARTICLE,
     benefits_limits_and_expectations.ARTICLE,
     safety_and_questions_to_ask.ARTICLE,
+    faq.ARTICLE,
 ]
 
 STANDARD_PAGES = [
