@@ -35,8 +35,8 @@ ARTICLE = {
             "that deals with blood. Every day your body makes vast numbers of new blood cells. "
             "In the middle of the 20th century, scientists set out to find where they come "
             "from.</p>"
-            "<p>Experiments in the 1950s and early 1960s showed that the bone marrow (the soft "
-            "tissue inside many bones) holds a small group of cells that can rebuild the whole "
+            "<p>Bone marrow is the soft tissue inside many bones. Experiments in the 1950s and "
+            "early 1960s showed that it holds a small group of cells that can rebuild the whole "
             "blood system. These are <b>blood-forming stem cells</b>. Researchers also found "
             "that marrow from one body could, in the right conditions, restart blood "
             "production in another.</p>",

@@ -85,9 +85,9 @@ ARTICLE = {
             "one session with a micrograft device. About two thirds showed a response at the "
             "front of the scalp in the short term.</li>"
             "</ul>"
-            "<p>These results are encouraging but limited. The trials were small, much of the "
-            "work comes from one research group, and a retrospective study has no comparison "
-            "group, so it cannot rule out other explanations.</p>",
+            "<p>These results are encouraging but limited. The trials were small, and much of "
+            "the work comes from one research group. A retrospective study has no comparison "
+            "group, so it cannot rule out other explanations for the change.</p>",
         ),
         ("heading", "3. Conditioned media and extracts"),
         (
@@ -101,9 +101,10 @@ ARTICLE = {
         ("subheading", "What the evidence shows"),
         (
             "paragraph",
-            "<p>One randomised trial (NCT05296863) injected conditioned media from fat-derived "
-            "stem cells into one side of the scalp of men aged 25 to 58, with salt water on "
-            "the other side. All of the men also used minoxidil, a standard hair-loss lotion. "
+            "<p>One randomised trial (NCT05296863) tested conditioned media made from "
+            "fat-derived stem cells in men aged 25 to 58. Each man had it injected into one "
+            "side of the scalp and salt water into the other side. All of the men also used "
+            "minoxidil, a standard hair-loss lotion. "
             "Hair improved on both sides of the scalp. That makes it hard to tell how much of "
             "the change came from the conditioned media itself. The trial was also short.</p>",
         ),

@@ -94,9 +94,8 @@ PAGE = {
             "kinds of health information involved.</li>"
             "</ul>"
             "<p>You can withdraw your consent at any time, free of charge, by contacting us. "
-            "Withdrawing does not make our earlier use of your information unlawful, but we "
-            "will stop using it from then on and delete it unless the law requires us to "
-            "keep it.</p>",
+            "Withdrawing does not make our earlier use of your information unlawful. From then "
+            "on, we stop using it and delete it, unless the law requires us to keep it.</p>",
         ),
         ("heading", "Who can see your information"),
         (
