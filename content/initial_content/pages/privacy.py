@@ -74,13 +74,15 @@ PAGE = {
             "consultation is likely to be useful, and whether anything needs a doctor’s review "
             "first. This is not a diagnosis.</li>"
             "<li><b>To contact you</b> about your answers and, if you wish, to arrange a "
-            "consultation.</li>"
+            "consultation. You agree to this with its own tick box.</li>"
             "<li><b>To send you news or offers</b>, but only if you ticked the separate "
             "marketing box. That box is optional. Leaving it empty makes no difference to how "
             "we handle your questionnaire.</li>"
             "</ul>"
-            "<p>We do not use your answers to make any automatic decision about you. A member "
-            "of the clinical team always reviews them.</p>",
+            "<p>The website compares your answers with our written criteria to make a first "
+            "suggestion. This helps staff decide which questionnaires to read first. It never "
+            "decides anything on its own: a member of the clinical team always reviews your "
+            "answers before we contact you.</p>",
         ),
         ("heading", "Our legal basis"),
         (
