@@ -13,26 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from screening.criteria import HAIR_LOSS_PATTERN
+
 SVG_DIR = Path(__file__).resolve().parent.parent / "static" / "img" / "hair-patterns"
 SVG_NS = "http://www.w3.org/2000/svg"
 VIEW_BOX = "0 0 120 120"
 MAX_BYTES = 3 * 1024
 
-# The `hair_loss_pattern` codes of the screening questionnaire.
-CODES = (
-    "norwood_1",
-    "norwood_2",
-    "norwood_3",
-    "norwood_3v",
-    "norwood_4",
-    "norwood_5",
-    "norwood_6",
-    "norwood_7",
-    "ludwig_1",
-    "ludwig_2",
-    "ludwig_3",
-    "not_sure",
-)
+# One illustration per `hair_loss_pattern` option, straight from the criteria table.
+CODES = HAIR_LOSS_PATTERN.codes
 
 FORBIDDEN_ELEMENTS = {"script", "style", "foreignObject", "image", "iframe", "object", "embed"}
 
