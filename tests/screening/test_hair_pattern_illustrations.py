@@ -15,7 +15,7 @@ import pytest
 
 from screening.criteria import HAIR_LOSS_PATTERN
 
-SVG_DIR = Path(__file__).resolve().parent.parent / "static" / "img" / "hair-patterns"
+SVG_DIR = Path(__file__).resolve().parents[2] / "static" / "img" / "hair-patterns"
 SVG_NS = "http://www.w3.org/2000/svg"
 VIEW_BOX = "0 0 120 120"
 MAX_BYTES = 3 * 1024
