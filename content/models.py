@@ -10,3 +10,5 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
 
     template = "content/home_page.html"
+    # Same for every anonymous visitor: served from the page cache (clinic_site/page_cache.py).
+    cache_anonymous = True

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions and auth: a cached page is served without touching the database.
+    "clinic_site.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -125,6 +127,32 @@ CACHES = {
         "LOCATION": "clinic-site",
     }
 }
+
+# Whole pages for anonymous visitors (clinic_site/page_cache.py): pages that opt in with
+# `cache_anonymous = True`, stored in the default cache, all retired at once when
+# anything shown on them changes. It needs a cache every process shares (production.py).
+PAGE_CACHE_ENABLED = True
+PAGE_CACHE_SECONDS = 60 * 60
+# Never looked up or stored: forms, health data, staff views, files, probes.
+PAGE_CACHE_EXCLUDED_PATH_PREFIXES = [
+    "/admin/",
+    "/screening/",
+    "/search/",
+    "/healthz",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/bench/",
+]
+# Saving or deleting any of these (besides any page) retires every cached page.
+PAGE_CACHE_INVALIDATED_BY = [
+    "content.ClinicSettings",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+]
 
 # Background tasks: run inline unless an environment opts into the database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

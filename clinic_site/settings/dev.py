@@ -10,3 +10,6 @@ DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 INTERNAL_IPS = ["127.0.0.1"]
+
+# Template edits do not restart runserver: keep cached pages short-lived here.
+PAGE_CACHE_SECONDS = 10

@@ -60,6 +60,11 @@ if REDIS_URL:
             "KEY_PREFIX": "clinic",
         }
     }
+# The page cache must be shared: with one local-memory cache per worker, a publish
+# would retire the pages of one worker only and the others would serve stale pages.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(REDIS_URL))
+if PAGE_CACHE_ENABLED and not REDIS_URL:
+    raise ImproperlyConfigured("PAGE_CACHE_ENABLED needs REDIS_URL (a cache every server shares).")
 
 # Tasks (notification emails) are queued in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

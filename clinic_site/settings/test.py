@@ -28,3 +28,7 @@ STORAGES = {
 }
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Tests build pages with the ORM between requests and share one local-memory cache
+# across the run, so the page cache is off; tests/performance turns it on.
+PAGE_CACHE_ENABLED = False

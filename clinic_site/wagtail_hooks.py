@@ -1,0 +1,21 @@
+from wagtail import hooks
+
+from clinic_site.page_cache import mark_cacheable
+
+
+@hooks.register("on_serve_page")
+def offer_anonymous_pages_to_the_page_cache(serve_page):
+    """Mark the responses of page types with ``cache_anonymous = True`` as storable.
+
+    Registered before Wagtail's own view-restriction hook, so it wraps it: a private
+    page's password form or login redirect comes back through here too, and the
+    middleware refuses it (Wagtail marks those responses never-cache).
+    """
+
+    def serve(page, request, serve_args, serve_kwargs):
+        response = serve_page(page, request, serve_args, serve_kwargs)
+        if getattr(page, "cache_anonymous", False):
+            mark_cacheable(response)
+        return response
+
+    return serve
