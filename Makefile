@@ -7,13 +7,15 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run migrate content admin reset-admin-password test lint format clean
+.PHONY: help install run migrate content admin reset-admin-password test lint format clean serve-prod bench
 
 help:
 	@echo "make run                  install, migrate, load content, create a local admin, serve on http://$(HOST):$(PORT)"
 	@echo "make test                 ruff check, ruff format --check, pytest (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make reset-admin-password print a new password for the local 'admin' account"
 	@echo "make format               apply ruff's formatting and safe fixes"
+	@echo "make serve-prod           production shape locally: 2 gunicorn app servers, task worker, balancer (PostgreSQL + Redis)"
+	@echo "make bench                benchmarks against that shape; writes bench/RESULTS.md (see README, Performance)"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is required")'
@@ -51,6 +53,14 @@ test: lint
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Production shape on this machine (README, "Deploying"): needs PostgreSQL and Redis.
+serve-prod: install
+	$(BIN)/python deploy/serve_prod.py
+
+# Benchmarks (README, "Performance"): also installs wrk and Lighthouse (bench/package.json).
+bench: install
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,41 @@
+"""gunicorn settings for every app server: `gunicorn -c deploy/gunicorn.conf.py clinic_site.wsgi`.
+
+Each value can be overridden from the environment (GUNICORN_*), so the same file serves
+production, `make serve-prod` and `make bench`.
+"""
+
+import multiprocessing
+import os
+
+# Where the load balancer (or the TLS proxy) reaches this server.
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+
+# Sync workers, (2 x cores) + 1 of them: requests are short and mostly wait on
+# PostgreSQL or Redis, so one extra process per core keeps both cores busy.
+workers = int(os.environ.get("GUNICORN_WORKERS", 2 * multiprocessing.cpu_count() + 1))
+worker_class = "sync"
+# A request that takes longer than this is stuck (the CSV export streams well within it).
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+# The load balancer keeps connections open between requests; a little longer than 2 s
+# so the balancer, not gunicorn, decides when an idle connection closes.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# Recycle workers now and then so a slow leak can never grow without bound.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# Load Django once in the arbiter: workers start faster and share memory pages.
+preload_app = True
+# Heartbeat files in memory, not on a possibly slow or read-only disk.
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+# Trust X-Forwarded-* only from the proxy / load balancer in front.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# Access log on stdout with the path only: no query string (%(q)s, or %(r)s which
+# contains it), no referer (another page's query string), no request or response
+# bodies (gunicorn never logs those). Questionnaire answers travel in POST bodies,
+# so health data cannot reach this log.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
