@@ -14,6 +14,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+if getattr(settings, "BENCH_BASELINE_VIEW", False):
+    # Only under clinic_site.settings.bench (make bench): the throughput yardstick.
+    urlpatterns += [path("bench/baseline", views.bench_baseline)]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

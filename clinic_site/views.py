@@ -3,7 +3,7 @@
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -23,6 +23,11 @@ def healthz(request):
         logger.warning("Health check failed: the database did not answer")
         return JsonResponse({"status": "unavailable", "database": "error"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bench_baseline(request):
+    """The smallest Django response, for `make bench` only (see settings/bench.py)."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def server_error(request):

@@ -192,3 +192,8 @@ def test_hosts_are_cached_separately(client, site_tree, cache_on, settings):
 def test_only_page_types_that_say_so_are_cacheable():
     assert HomePage.cache_anonymous is True
     assert not getattr(Page, "cache_anonymous", False)
+
+
+def test_the_benchmark_baseline_view_is_not_exposed_outside_the_bench_settings(client, db):
+    # clinic_site.settings.bench (make bench only) adds it; every other setting lacks it.
+    assert client.get("/bench/baseline", follow=True).status_code == 404

@@ -1,0 +1,198 @@
+"""Turn bench/out/results.json into the generated section of bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+RESULTS = BENCH_DIR / "RESULTS.md"
+BEGIN = "<!-- BEGIN GENERATED RESULTS -->"
+END = "<!-- END GENERATED RESULTS -->"
+
+
+def verdict(met: bool | None) -> str:
+    if met is None:
+        return "not measured"
+    return "met" if met else "**missed**"
+
+
+def render(r: dict) -> str:
+    from run import (
+        TARGET_CACHED_RATIO,
+        TARGET_CSV_PEAK_MB,
+        TARGET_LIGHTHOUSE,
+        TARGET_LISTING_MS,
+        TARGET_LISTING_QUERIES,
+        TARGET_PAGE_KB,
+        TARGET_SUBMIT_P95_MS,
+    )
+
+    m = r["machine"]
+    lines = [
+        BEGIN,
+        "",
+        f"Run on {m['date']} at commit `{m['commit']}` with `make bench`.",
+        "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} RAM; {m['os']}; "
+        f"Python {m['python']}, PostgreSQL {m['postgresql']}, Redis {m['redis']}, "
+        f"{m['gunicorn']}, {m['wrk']}, Node {m['node']}, {m['chromium']}.",
+        "",
+        f"gunicorn: `deploy/gunicorn.conf.py`, {r['settings']['workers']} sync workers "
+        "(2 × cores + 1), settings `clinic_site.settings.bench` (production + the baseline "
+        "view + relaxed questionnaire limits). wrk and the servers share the same 2 cores.",
+        "",
+        "### Summary",
+        "",
+        "| Measure | Result | Target | |",
+        "|---|---|---|---|",
+    ]
+    throughput = {row["name"]: row for row in r["throughput"]}
+    baseline = throughput["baseline"]["rps"]
+    cached_ratio = throughput["article-cached"]["rps"] / baseline
+    uncached_ratio = throughput["article-uncached"]["rps"] / baseline
+    lines.append(
+        f"| Cached article / baseline | {cached_ratio:.2f} | ≥ {TARGET_CACHED_RATIO} "
+        f"| {verdict(cached_ratio >= TARGET_CACHED_RATIO)} |"
+    )
+    lines.append(f"| Uncached article / baseline | {uncached_ratio:.2f} | (none) | |")
+    weight_kb = r["page_weight"]["total_bytes"] / 1024
+    lines.append(
+        f"| Article page on the wire (HTML+CSS+JS+SVG) | {weight_kb:.1f} KB "
+        f"| < {TARGET_PAGE_KB} KB "
+        f"| {verdict(weight_kb < TARGET_PAGE_KB)} |"
+    )
+    q = r["questionnaire"]
+    p95 = q.get("submit_p95_ms")
+    consistent = (
+        q["flows_completed"] > 0
+        and q["stored"] == q["flows_completed"]
+        and q["duplicate_flow_ids"] == 0
+        and q["stored_without_flow_id"] == 0
+    )
+    lines.append(
+        f"| Questionnaire final submit p95 (16 clients) | "
+        f"{'n/a' if p95 is None else f'{p95} ms'} | < {TARGET_SUBMIT_P95_MS} ms | "
+        f"{verdict(None if p95 is None else p95 < TARGET_SUBMIT_P95_MS)} |"
+    )
+    lines.append(
+        f"| Stored submissions = completed flows, no duplicates | "
+        f"{q['stored']} stored / {q['flows_completed']} completed, "
+        f"{q['duplicate_flow_ids']} duplicate flow ids | equal, 0 | "
+        f"{verdict(consistent if q['flows_attempted'] else None)} |"
+    )
+    s = r["staff_listing"]
+    if s.get("available"):
+        lines.append(
+            f"| Staff listing at 100k: server time (median of {s['repeats']}) | "
+            f"{s['median_ms']} ms | < {TARGET_LISTING_MS} ms | "
+            f"{verdict(s['median_ms'] < TARGET_LISTING_MS)} |"
+        )
+        lines.append(
+            f"| Staff listing: queries | {s['queries']} | ≤ {TARGET_LISTING_QUERIES} | "
+            f"{verdict(s['queries'] <= TARGET_LISTING_QUERIES)} |"
+        )
+    else:
+        lines.append(
+            f"| Staff listing at 100k | not available (HTTP {s.get('status')} at "
+            f"`{s.get('url')}`) | < {TARGET_LISTING_MS} ms, ≤ {TARGET_LISTING_QUERIES} queries "
+            f"| not measured |"
+        )
+    c = r["csv_export"]
+    if c.get("available"):
+        lines.append(
+            f"| CSV export of {c['lines'] - 1:,} rows: peak memory (tracemalloc) | "
+            f"{c['tracemalloc_peak_mb']} MB (max RSS growth {c['max_rss_growth_mb']} MB) | "
+            f"< {TARGET_CSV_PEAK_MB} MB "
+            f"| {verdict(c['tracemalloc_peak_mb'] < TARGET_CSV_PEAK_MB)} |"
+        )
+    else:
+        lines.append(
+            f"| CSV export at 100k | not available (HTTP {c.get('status')} at `{c.get('url')}`) "
+            f"| < {TARGET_CSV_PEAK_MB} MB | not measured |"
+        )
+    lh = r["lighthouse"]
+    for name, page in lh.get("pages", {}).items():
+        scores = ", ".join(f"{key} {page[key]}" for key in TARGET_LIGHTHOUSE)
+        met = all(page[key] >= target for key, target in TARGET_LIGHTHOUSE.items())
+        lines.append(
+            f"| Lighthouse mobile, {name} (`{page['url']}`) | {scores} | 95, 100, 100, 100 "
+            f"| {verdict(met)} |"
+        )
+    if "skipped" in lh:
+        lines.append(f"| Lighthouse | skipped ({lh['skipped']}) | | not measured |")
+
+    lines += [
+        "",
+        f"### Throughput ({r['settings']['seconds']} s per target after a 3 s warm-up, "
+        f"{r['settings']['connections']} connections, 2 wrk threads)",
+        "",
+        f"Article: `{r['article_path']}`. Uncached: a second gunicorn with "
+        "`PAGE_CACHE_ENABLED=false` (every request renders the page from PostgreSQL). "
+        "Cached: page cache on (Redis); checked before the run: X-Cache "
+        f"`{r['cache_check']['x_cache']}`.",
+        "",
+        "| Target | Requests/s | Ratio to baseline | p50 | p99 | Non-2xx |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in r["throughput"]:
+        lines.append(
+            f"| {row['name']} | {row['rps']:.0f} | {row['rps'] / baseline:.2f} | "
+            f"{row['p50_ms']:.1f} ms | {row['p99_ms']:.1f} ms | {row['non_2xx']} |"
+        )
+    lines += ["", "### Article page weight (as served: Brotli for static files)", ""]
+    lines += ["| Resource | Bytes | Encoding |", "|---|---|---|"]
+    for item in r["page_weight"]["items"]:
+        extra = f" (gzip by the proxy: {item['gzip_bytes']})" if "gzip_bytes" in item else ""
+        lines.append(f"| `{item['url']}` | {item['bytes']}{extra} | {item['encoding']} |")
+    lines += [
+        "",
+        f"Total counted: {r['page_weight']['total_bytes']} bytes (HTML counted gzipped, as "
+        "the TLS proxy sends it; Django itself does not compress HTML).",
+        "",
+        "### Questionnaire",
+        "",
+        f"{q['clients']} concurrent clients × "
+        f"{q['flows_attempted'] // max(1, q['clients'])} flows each: "
+        f"{q['flows_completed']} completed of {q['flows_attempted']} in {q['wall_seconds']} s; "
+        f"final submit p50 {q['submit_p50_ms']} ms, p95 {q['submit_p95_ms']} ms, "
+        f"max {q['submit_max_ms']} ms. Failures: {', '.join(q['failures']) or 'none'}.",
+        "",
+    ]
+    if lh.get("pages"):
+        lines += ["### Lighthouse (mobile preset)", "", f"`{lh['command']}`", ""]
+        lines += ["| Page | Perf | A11y | Best practices | SEO | FCP | LCP | TBT | CLS |"]
+        lines += ["|---|---|---|---|---|---|---|---|---|"]
+        for name, page in lh["pages"].items():
+            metrics = page["metrics"]
+            lines.append(
+                f"| {name} | {page['performance']} | {page['accessibility']} | "
+                f"{page['best-practices']} | {page['seo']} | "
+                f"{metrics['first-contentful-paint']} | {metrics['largest-contentful-paint']} | "
+                f"{metrics['total-blocking-time']} | {metrics['cumulative-layout-shift']} |"
+            )
+        lines.append("")
+        for name, page in lh["pages"].items():
+            if page["failed_audits"]:
+                lines.append(
+                    f"- {name}: audits below full score: {', '.join(page['failed_audits'])}"
+                )
+        lines.append("")
+    lines += [
+        f"Setup (fresh database, content, {r['seed']['via']}, collectstatic): "
+        f"{r['setup_seconds']} s. Raw outputs: `bench/out/` (git-ignored).",
+        "",
+        END,
+    ]
+    return "\n".join(lines)
+
+
+def write_results(results: dict) -> None:
+    text = RESULTS.read_text() if RESULTS.exists() else f"# Benchmark results\n\n{BEGIN}\n{END}\n"
+    before, _, rest = text.partition(BEGIN)
+    _, _, after = rest.partition(END)
+    RESULTS.write_text(before + render(results) + after)
+
+
+if __name__ == "__main__":
+    write_results(json.loads((BENCH_DIR / "out" / "results.json").read_text()))

@@ -1,0 +1,360 @@
+"""`make bench`: measure the production shape on this machine and write bench/RESULTS.md.
+
+Steps (each prints what it does; raw outputs go to bench/out/, git-ignored):
+
+1. A fresh PostgreSQL database (BENCH_DATABASE_URL, default clinic_perf_bench), migrated,
+   with the site content and 100,000 synthetic submissions; static files collected.
+2. Two gunicorn servers with deploy/gunicorn.conf.py and clinic_site.settings.bench
+   (production settings + /bench/baseline + relaxed questionnaire limits): A with the
+   page cache on (Redis), B with it off. Workers: GUNICORN_WORKERS, default 2 x cores + 1.
+3. wrk against each: the baseline view, the article uncached (B) and cached (A).
+4. The article page's transferred bytes (HTML, CSS, JS, SVG; compressed as served).
+5. 16 concurrent questionnaire clients (bench/questionnaire.py) against A.
+6. The staff listing and the CSV export at 100k submissions (in-process, bench DB).
+7. Lighthouse 12.2.3 (bench/package.json, npm ci) on home, an article, /screening/.
+
+Environment: BENCH_SECONDS (15), BENCH_CONNECTIONS (16), BENCH_SUBMISSIONS (100000),
+BENCH_PORT (8106: A; B is the next port), BENCH_REDIS_URL (redis://127.0.0.1:6379/5),
+BENCH_SKIP_LIGHTHOUSE=1 to skip step 7.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH_DIR.parent))
+
+from deploy import local_stack  # noqa: E402
+
+BASE_DIR = local_stack.BASE_DIR
+OUT = BENCH_DIR / "out"
+RESULTS = BENCH_DIR / "RESULTS.md"
+BEGIN = "<!-- BEGIN GENERATED RESULTS -->"
+END = "<!-- END GENERATED RESULTS -->"
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "15"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "100000"))
+PORT_CACHED = int(os.environ.get("BENCH_PORT", "8106"))
+PORT_UNCACHED = PORT_CACHED + 1
+WORKERS = int(os.environ.get("GUNICORN_WORKERS", 2 * (os.cpu_count() or 1) + 1))
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/clinic_perf_bench"
+)
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
+STAFF_LISTING_PATH = "/admin/screening/submissions/"
+CSV_EXPORT_PATH = "/admin/screening/submissions/?export=csv"
+LIGHTHOUSE_VERSION = "12.2.3"
+
+# Targets from issue 8.
+TARGET_CACHED_RATIO = 0.5
+TARGET_SUBMIT_P95_MS = 200
+TARGET_LISTING_MS = 500
+TARGET_LISTING_QUERIES = 15
+TARGET_CSV_PEAK_MB = 200
+TARGET_PAGE_KB = 60
+TARGET_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def say(message: str) -> None:
+    print(f"== {message}", flush=True)
+
+
+def bench_env(**overrides: str) -> dict[str, str]:
+    return local_stack.production_env(
+        DJANGO_SETTINGS_MODULE="clinic_site.settings.bench",
+        DATABASE_URL=DATABASE_URL,
+        REDIS_URL=REDIS_URL,
+        GUNICORN_ACCESS_LOG="",
+        **overrides,
+    )
+
+
+def in_django(env: dict[str, str], *args: str) -> dict:
+    result = subprocess.run(
+        [local_stack.PYTHON, str(BENCH_DIR / "in_django.py"), *args],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    (OUT / f"django-{args[0]}.log").write_text(result.stdout + result.stderr)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def command_output(args: list[str]) -> str:
+    try:
+        return subprocess.run(args, capture_output=True, text=True, check=False).stdout.strip()
+    except OSError:
+        return "not installed"
+
+
+def machine(env: dict[str, str]) -> dict[str, str]:
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+    import psycopg2
+    import redis
+
+    with psycopg2.connect(DATABASE_URL) as connection, connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        postgres = cursor.fetchone()[0]
+    connection.close()
+    redis_version = redis.Redis.from_url(REDIS_URL).info("server")["redis_version"]
+    commit = command_output(["git", "-C", str(BASE_DIR), "rev-parse", "--short", "HEAD"])
+    dirty = command_output(["git", "-C", str(BASE_DIR), "status", "--porcelain"])
+    return {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit + (" (with uncommitted changes)" if dirty else ""),
+        "cpu": cpu,
+        "cores": str(os.cpu_count()),
+        "memory": f"{memory_kb / 2**20:.1f} GiB",
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "postgresql": postgres,
+        "redis": redis_version,
+        "gunicorn": command_output([local_stack.GUNICORN, "--version"]),
+        "wrk": command_output(["wrk", "--version"]).splitlines()[0][:40]
+        if shutil.which("wrk")
+        else "",
+        "node": command_output(["node", "--version"]),
+        "chromium": command_output(["/usr/bin/chromium", "--version"]),
+    }
+
+
+def ensure_wrk() -> None:
+    if shutil.which("wrk"):
+        return
+    say("installing wrk (Debian package)")
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+
+
+def to_ms(value: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def wrk(name: str, url: str, seconds: int = SECONDS, warmup: int = 3) -> dict:
+    if warmup:
+        subprocess.run(
+            ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{warmup}s", url],
+            capture_output=True,
+            check=True,
+        )
+    args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url]
+    output = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    (OUT / f"wrk-{name}.txt").write_text(" ".join(args) + "\n" + output)
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)$", output, re.MULTILINE)
+    return {
+        "name": name,
+        "command": " ".join(args),
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": to_ms(latency["50"]),
+        "p99_ms": to_ms(latency["99"]),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": socket_errors.group(1) if socket_errors else "",
+    }
+
+
+def fetch(url: str, encoding: str = "br, gzip") -> tuple[int, dict[str, str], bytes]:
+    # Only ever our own servers on localhost.
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        return response.status, dict(response.headers), response.read()
+
+
+def page_weight(base: str, path: str) -> dict:
+    """Bytes on the wire for one page and what it loads from our origin (no images)."""
+    _status, headers, html = fetch(base + path)
+    text = html.decode()
+    assets = sorted(set(re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js|svg))"', text)))
+    items = [{"url": path, "bytes": len(html), "encoding": headers.get("Content-Encoding", "none")}]
+    # The TLS proxy in front compresses HTML (Django does not): count what gzip makes of it.
+    if "Content-Encoding" not in headers:
+        items[0]["gzip_bytes"] = len(gzip.compress(html, 6))
+    for asset in assets:
+        _, asset_headers, body = fetch(base + asset)
+        items.append(
+            {
+                "url": asset,
+                "bytes": len(body),
+                "encoding": asset_headers.get("Content-Encoding", "none"),
+                "cache_control": asset_headers.get("Cache-Control", ""),
+            }
+        )
+    html_on_wire = items[0].get("gzip_bytes", items[0]["bytes"])
+    total = html_on_wire + sum(item["bytes"] for item in items[1:])
+    return {"path": path, "items": items, "total_bytes": total, "html_raw_bytes": len(html)}
+
+
+def lighthouse(base: str, pages: dict[str, str]) -> dict:
+    if os.environ.get("BENCH_SKIP_LIGHTHOUSE"):
+        return {"skipped": "BENCH_SKIP_LIGHTHOUSE is set"}
+    say(f"installing Lighthouse {LIGHTHOUSE_VERSION} (npm ci --prefix bench)")
+    subprocess.run(
+        ["npm", "ci", "--prefix", str(BENCH_DIR), "--no-audit", "--no-fund", "--quiet"],
+        check=True,
+        capture_output=True,
+    )
+    binary = BENCH_DIR / "node_modules" / ".bin" / "lighthouse"
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    scores = {}
+    for name, path in pages.items():
+        report = OUT / f"lighthouse-{name}.json"
+        args = [
+            str(binary),
+            base + path,
+            "--output=json",
+            f"--output-path={report}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            "--quiet",
+        ]
+        say(f"lighthouse {base + path}")
+        subprocess.run(args, env=env, check=True, capture_output=True)
+        data = json.loads(report.read_text())
+        failed = [
+            audit_id
+            for audit_id, audit in data["audits"].items()
+            if audit.get("score") is not None
+            and audit["score"] < 1
+            and audit.get("scoreDisplayMode") in ("binary", "metricSavings", "numeric")
+        ]
+        scores[name] = {
+            "url": path,
+            **{key: round(cat["score"] * 100) for key, cat in data["categories"].items()},
+            "metrics": {
+                metric: data["audits"][metric]["displayValue"]
+                for metric in (
+                    "first-contentful-paint",
+                    "largest-contentful-paint",
+                    "total-blocking-time",
+                    "cumulative-layout-shift",
+                    "speed-index",
+                )
+            },
+            "failed_audits": failed,
+        }
+    return {"command": " ".join([*args[:1], "<url>", *args[2:]]), "pages": scores}
+
+
+def main() -> int:
+    OUT.mkdir(exist_ok=True)
+    ensure_wrk()
+    env = bench_env()
+    local_stack.ensure_services(env)
+    results: dict = {
+        "settings": {"workers": WORKERS, "seconds": SECONDS, "connections": CONNECTIONS}
+    }
+
+    say(f"fresh database {DATABASE_URL.rsplit('/', 1)[-1]}: migrate, content, collectstatic")
+    started = time.perf_counter()
+    local_stack.create_database(env, drop=True)
+    local_stack.prepare_release(env)
+    say(f"{SUBMISSIONS} synthetic submissions")
+    if (BASE_DIR / "screening" / "management" / "commands" / "screening_demo_data.py").exists():
+        local_stack.manage(env, "screening_demo_data", "--count", str(SUBMISSIONS), quiet=True)
+        results["seed"] = {"via": f"manage.py screening_demo_data --count {SUBMISSIONS}"}
+    else:
+        results["seed"] = {
+            "via": f"bench/in_django.py seed {SUBMISSIONS}",
+            **in_django(env, "seed", str(SUBMISSIONS)),
+        }
+    results["setup_seconds"] = round(time.perf_counter() - started)
+    results["machine"] = machine(env)
+    article = in_django(env, "article-url")["path"]
+    results["article_path"] = article
+
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    processes = local_stack.Processes()
+    with local_stack.running(processes):
+        say(f"gunicorn x2 ({WORKERS} workers each): cache on :{PORT_CACHED}, off :{PORT_UNCACHED}")
+        log = OUT / "gunicorn.log"
+        log.write_text("")
+        processes.start(local_stack.gunicorn_args(PORT_CACHED, WORKERS), env, log)
+        processes.start(
+            local_stack.gunicorn_args(PORT_UNCACHED, WORKERS),
+            bench_env(PAGE_CACHE_ENABLED="false"),
+            log,
+        )
+        local_stack.wait_until_healthy(PORT_CACHED)
+        local_stack.wait_until_healthy(PORT_UNCACHED)
+        cached = f"http://localhost:{PORT_CACHED}"
+        uncached = f"http://localhost:{PORT_UNCACHED}"
+        status, headers, _ = fetch(cached + article)
+        fetch(cached + article)
+        _, headers, _ = fetch(cached + article)
+        results["cache_check"] = {"article_status": status, "x_cache": headers.get("X-Cache")}
+
+        say("wrk: baseline, article uncached, article cached")
+        results["throughput"] = [
+            wrk("baseline", f"{cached}/bench/baseline"),
+            wrk("article-uncached", uncached + article),
+            wrk("article-cached", cached + article),
+        ]
+        say("page weight")
+        results["page_weight"] = page_weight(cached, article)
+
+        say("questionnaire: 16 concurrent clients")
+        before = in_django(env, "submissions")
+        flows = subprocess.run(
+            [
+                local_stack.PYTHON,
+                str(BENCH_DIR / "questionnaire.py"),
+                cached,
+                "--clients",
+                "16",
+                "--flows",
+                "5",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        (OUT / "questionnaire.log").write_text(flows.stdout + flows.stderr)
+        questionnaire = json.loads(flows.stdout.strip().splitlines()[-1])
+        after = in_django(env, "submissions")
+        questionnaire["stored"] = after["real"] - before["real"]
+        questionnaire["duplicate_flow_ids"] = after["duplicate_flow_ids"]
+        questionnaire["stored_without_flow_id"] = after["without_flow_id"]
+        results["questionnaire"] = questionnaire
+
+        say("lighthouse")
+        results["lighthouse"] = lighthouse(
+            cached, {"home": "/", "article": article, "questionnaire": "/screening/"}
+        )
+
+    say("staff listing and CSV export at 100k submissions (in-process)")
+    results["staff_listing"] = in_django(env, "staff-listing", STAFF_LISTING_PATH, "10")
+    results["csv_export"] = in_django(env, "csv-export", CSV_EXPORT_PATH)
+
+    (OUT / "results.json").write_text(json.dumps(results, indent=2))
+    write_results(results)
+    say(f"wrote {RESULTS.relative_to(BASE_DIR)} and {OUT.relative_to(BASE_DIR)}/results.json")
+    return 0
+
+
+from report import write_results  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main())
