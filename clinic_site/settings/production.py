@@ -92,3 +92,45 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
 ).rstrip("/")
+
+# Uploaded images and documents: MEDIA_ROOT on local disk (shared by every app server,
+# e.g. a network volume) unless an S3-compatible bucket is configured. Credentials come
+# from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the environment (read by boto3).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    from urllib.parse import urlsplit
+
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "").strip() or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "").strip() or None
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                "endpoint_url": AWS_S3_ENDPOINT_URL,
+                "region_name": AWS_S3_REGION_NAME,
+                "custom_domain": AWS_S3_CUSTOM_DOMAIN,
+                "location": os.environ.get("AWS_LOCATION", "media"),
+                "file_overwrite": False,
+                # Plain, stable URLs: signed ones expire while cached pages still hold them.
+                "querystring_auth": False,
+                "default_acl": None,
+            },
+        },
+    }
+    # Images then come from the bucket's origin: the public CSP must allow it.
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGIN = "https://" + AWS_S3_CUSTOM_DOMAIN.split("/")[0]
+    elif AWS_S3_ENDPOINT_URL:
+        MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(AWS_S3_ENDPOINT_URL))
+    else:
+        MEDIA_ORIGIN = f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    CONTENT_SECURITY_POLICY = {
+        **CONTENT_SECURITY_POLICY,
+        "DIRECTIVES": {
+            **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+            "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], MEDIA_ORIGIN],
+        },
+    }
