@@ -116,6 +116,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 
+# Files browsers ask for at the site root (/favicon.ico), served by WhiteNoise: without
+# it every page logs a 404 in the browser console.
+WHITENOISE_ROOT = BASE_DIR / "root_files"
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

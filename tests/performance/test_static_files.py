@@ -112,3 +112,10 @@ def test_no_frameworks_are_vendored():
     names = {path.name.lower() for path in STATIC_SOURCE.rglob("*")}
     for framework in ("bootstrap", "jquery", "tailwind", "react", "vue", "alpine", "htmx"):
         assert not any(framework in name for name in names), framework
+
+
+def test_browsers_find_a_favicon_at_the_site_root(client, db):
+    # Browsers request /favicon.ico on every first visit; a 404 is a console error.
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # ICO header
