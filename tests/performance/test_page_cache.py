@@ -39,6 +39,22 @@ def test_a_hit_keeps_the_security_headers_and_sets_no_cookie(client, site_tree, 
     assert not second.has_header("Set-Cookie")
 
 
+@pytest.mark.parametrize("encoding", ["br", "gzip"])
+def test_hits_are_sent_compressed_to_clients_that_accept_it(client, site_tree, cache_on, encoding):
+    import gzip
+
+    import brotli
+
+    first = client.get("/")
+    hit = client.get("/", HTTP_ACCEPT_ENCODING=f"{encoding}, deflate")
+    assert hit["X-Cache"] == "hit"
+    assert hit["Content-Encoding"] == encoding
+    assert "Accept-Encoding" in hit["Vary"]
+    decompress = brotli.decompress if encoding == "br" else gzip.decompress
+    assert decompress(hit.content) == first.content
+    assert int(hit["Content-Length"]) == len(hit.content) < len(first.content)
+
+
 def test_head_is_answered_from_the_page_stored_by_get(client, site_tree, cache_on):
     client.get("/")
     response = client.head("/")
