@@ -11,6 +11,10 @@ BEGIN = "<!-- BEGIN GENERATED RESULTS -->"
 END = "<!-- END GENERATED RESULTS -->"
 
 
+def fmt_load(load) -> str:
+    return "n/a" if not load else ", ".join(f"{value:.1f}" for value in load)
+
+
 def verdict(met: bool | None) -> str:
     if met is None:
         return "not measured"
@@ -113,6 +117,12 @@ def render(r: dict) -> str:
         )
     lh = r["lighthouse"]
     for name, page in lh.get("pages", {}).items():
+        if "error" in page:
+            lines.append(
+                f"| Lighthouse mobile, {name} (`{page['url']}`) | failed: {page['error']} "
+                "| 95, 100, 100, 100 | not measured |"
+            )
+            continue
         scores = ", ".join(f"{key} {page[key]}" for key in TARGET_LIGHTHOUSE)
         met = all(page[key] >= target for key, target in TARGET_LIGHTHOUSE.items())
         lines.append(
@@ -124,31 +134,42 @@ def render(r: dict) -> str:
 
     lines += [
         "",
-        f"### Throughput ({r['settings']['seconds']} s per target after a 3 s warm-up, "
+        f"### Throughput ({r['settings']['seconds']} s per target in "
+        f"{r['settings'].get('rounds', 3)} interleaved rounds after a 3 s warm-up, "
         f"{r['settings']['connections']} connections, 2 wrk threads)",
+        "",
+        "Each row is the round with the median requests/s (every round in the last "
+        "column); ratios use those medians. Load average (1, 5, 15 min) before: "
+        f"{fmt_load(r.get('load_average_before'))}, after: "
+        f"{fmt_load(r.get('load_average_after'))}: the machine is shared with the other "
+        "developers' test runs, so absolute numbers move between runs; the ratios, measured "
+        "side by side, move much less.",
         "",
         f"Article: `{r['article_path']}`. Uncached: a second gunicorn with "
         "`PAGE_CACHE_ENABLED=false` (every request renders the page from PostgreSQL). "
         "Cached: page cache on (Redis); checked before the run: X-Cache "
         f"`{r['cache_check']['x_cache']}`.",
         "",
-        "| Target | Requests/s | Ratio to baseline | p50 | p99 | Non-2xx |",
-        "|---|---|---|---|---|---|",
+        "| Target | Requests/s | Ratio to baseline | p50 | p99 | Non-2xx | Rounds (req/s) |",
+        "|---|---|---|---|---|---|---|",
     ]
     for row in r["throughput"]:
         lines.append(
             f"| {row['name']} | {row['rps']:.0f} | {row['rps'] / baseline:.2f} | "
-            f"{row['p50_ms']:.1f} ms | {row['p99_ms']:.1f} ms | {row['non_2xx']} |"
+            f"{row['p50_ms']:.1f} ms | {row['p99_ms']:.1f} ms | {row['non_2xx']} | "
+            f"{', '.join(map(str, row.get('rounds_rps', [])))} |"
         )
-    lines += ["", "### Article page weight (as served: Brotli for static files)", ""]
-    lines += ["| Resource | Bytes | Encoding |", "|---|---|---|"]
+    lines += ["", "### Article page weight (a cache hit, as a browser receives it)", ""]
+    lines += ["| Resource | Bytes on the wire | Uncompressed | Encoding |", "|---|---|---|---|"]
     for item in r["page_weight"]["items"]:
-        extra = f" (gzip by the proxy: {item['gzip_bytes']})" if "gzip_bytes" in item else ""
-        lines.append(f"| `{item['url']}` | {item['bytes']}{extra} | {item['encoding']} |")
+        lines.append(
+            f"| `{item['url']}` | {item['bytes']} | {item['raw_bytes']} | {item['encoding']} |"
+        )
     lines += [
         "",
-        f"Total counted: {r['page_weight']['total_bytes']} bytes (HTML counted gzipped, as "
-        "the TLS proxy sends it; Django itself does not compress HTML).",
+        f"Total: {r['page_weight']['total_bytes']} bytes on the wire "
+        f"({r['page_weight']['total_raw_bytes']} uncompressed), images excluded. HTML comes "
+        "compressed from the page cache; static files from WhiteNoise's precompressed copies.",
         "",
         "### Questionnaire",
         "",
@@ -164,6 +185,8 @@ def render(r: dict) -> str:
         lines += ["| Page | Perf | A11y | Best practices | SEO | FCP | LCP | TBT | CLS |"]
         lines += ["|---|---|---|---|---|---|---|---|---|"]
         for name, page in lh["pages"].items():
+            if "error" in page:
+                continue
             metrics = page["metrics"]
             lines.append(
                 f"| {name} | {page['performance']} | {page['accessibility']} | "
@@ -173,7 +196,7 @@ def render(r: dict) -> str:
             )
         lines.append("")
         for name, page in lh["pages"].items():
-            if page["failed_audits"]:
+            if page.get("failed_audits"):
                 lines.append(
                     f"- {name}: audits below full score: {', '.join(page['failed_audits'])}"
                 )

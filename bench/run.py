@@ -15,7 +15,7 @@ Steps (each prints what it does; raw outputs go to bench/out/, git-ignored):
 
 Environment: BENCH_SECONDS (15), BENCH_CONNECTIONS (16), BENCH_SUBMISSIONS (100000),
 BENCH_PORT (8106: A; B is the next port), BENCH_REDIS_URL (redis://127.0.0.1:6379/5),
-BENCH_SKIP_LIGHTHOUSE=1 to skip step 7.
+BENCH_SKIP_LIGHTHOUSE=1 to skip step 7, BENCH_REUSE_DB=1 to keep the last run's database.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ BEGIN = "<!-- BEGIN GENERATED RESULTS -->"
 END = "<!-- END GENERATED RESULTS -->"
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "15"))
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", "100000"))
 PORT_CACHED = int(os.environ.get("BENCH_PORT", "8106"))
@@ -160,7 +161,7 @@ def wrk(name: str, url: str, seconds: int = SECONDS, warmup: int = 3) -> dict:
     args = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url]
     output = subprocess.run(args, capture_output=True, text=True, check=True).stdout
     (OUT / f"wrk-{name}.txt").write_text(" ".join(args) + "\n" + output)
-    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)$", output, re.MULTILINE)
     return {
@@ -174,6 +175,17 @@ def wrk(name: str, url: str, seconds: int = SECONDS, warmup: int = 3) -> dict:
     }
 
 
+def median_run(name: str, runs: list[dict]) -> dict:
+    """The round with the median requests/s, and every round's figure beside it.
+
+    Other work on the machine (this is a shared 2-core box) comes and goes; rounds of
+    baseline, uncached and cached, interleaved, see the same conditions on average.
+    """
+    ordered = sorted(runs, key=lambda run: run["rps"])
+    middle = ordered[len(ordered) // 2]
+    return {**middle, "name": name, "rounds_rps": [round(run["rps"]) for run in runs]}
+
+
 def fetch(url: str, encoding: str = "br, gzip") -> tuple[int, dict[str, str], bytes]:
     # Only ever our own servers on localhost.
     request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})  # noqa: S310
@@ -181,28 +193,53 @@ def fetch(url: str, encoding: str = "br, gzip") -> tuple[int, dict[str, str], by
         return response.status, dict(response.headers), response.read()
 
 
+def decoded(headers: dict[str, str], body: bytes) -> bytes:
+    encoding = headers.get("Content-Encoding")
+    if encoding == "br":
+        import brotli
+
+        return brotli.decompress(body)
+    if encoding == "gzip":
+        return gzip.decompress(body)
+    return body
+
+
 def page_weight(base: str, path: str) -> dict:
-    """Bytes on the wire for one page and what it loads from our origin (no images)."""
-    _status, headers, html = fetch(base + path)
-    text = html.decode()
-    assets = sorted(set(re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js|svg))"', text)))
-    items = [{"url": path, "bytes": len(html), "encoding": headers.get("Content-Encoding", "none")}]
-    # The TLS proxy in front compresses HTML (Django does not): count what gzip makes of it.
-    if "Content-Encoding" not in headers:
-        items[0]["gzip_bytes"] = len(gzip.compress(html, 6))
+    """Bytes on the wire for one page and what it loads from our origin (no images).
+
+    Fetched as a browser would (Accept-Encoding: br, gzip) from the server with the page
+    cache, after the page is cached: what a visitor gets on a hit.
+    """
+    _, headers, body = fetch(base + path)
+    html = decoded(headers, body)
+    assets = sorted(
+        set(re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js|svg))"', html.decode()))
+    )
+    items = [
+        {
+            "url": path,
+            "bytes": len(body),
+            "raw_bytes": len(html),
+            "encoding": headers.get("Content-Encoding", "none"),
+        }
+    ]
     for asset in assets:
-        _, asset_headers, body = fetch(base + asset)
+        _, asset_headers, asset_body = fetch(base + asset)
         items.append(
             {
                 "url": asset,
-                "bytes": len(body),
+                "bytes": len(asset_body),
+                "raw_bytes": len(decoded(asset_headers, asset_body)),
                 "encoding": asset_headers.get("Content-Encoding", "none"),
                 "cache_control": asset_headers.get("Cache-Control", ""),
             }
         )
-    html_on_wire = items[0].get("gzip_bytes", items[0]["bytes"])
-    total = html_on_wire + sum(item["bytes"] for item in items[1:])
-    return {"path": path, "items": items, "total_bytes": total, "html_raw_bytes": len(html)}
+    return {
+        "path": path,
+        "items": items,
+        "total_bytes": sum(item["bytes"] for item in items),
+        "total_raw_bytes": sum(item["raw_bytes"] for item in items),
+    }
 
 
 def lighthouse(base: str, pages: dict[str, str]) -> dict:
@@ -229,7 +266,12 @@ def lighthouse(base: str, pages: dict[str, str]) -> dict:
             "--quiet",
         ]
         say(f"lighthouse {base + path}")
-        subprocess.run(args, env=env, check=True, capture_output=True)
+        run = subprocess.run(args, env=env, check=False, capture_output=True, text=True)
+        if run.returncode != 0:
+            # e.g. a page that does not exist yet: Lighthouse refuses to score a 404.
+            reason = (run.stderr.strip().splitlines() or ["no output"])[-1][:200]
+            scores[name] = {"url": path, "error": reason}
+            continue
         data = json.loads(report.read_text())
         failed = [
             audit_id
@@ -256,28 +298,39 @@ def lighthouse(base: str, pages: dict[str, str]) -> dict:
     return {"command": " ".join([*args[:1], "<url>", *args[2:]]), "pages": scores}
 
 
+def seed(env: dict[str, str]) -> dict:
+    if (BASE_DIR / "screening" / "management" / "commands" / "screening_demo_data.py").exists():
+        local_stack.manage(env, "screening_demo_data", "--count", str(SUBMISSIONS), quiet=True)
+        return {"via": f"manage.py screening_demo_data --count {SUBMISSIONS}"}
+    seeded = in_django(env, "seed", str(SUBMISSIONS))
+    return {"via": f"bench/in_django.py seed {SUBMISSIONS}", **seeded}
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     ensure_wrk()
     env = bench_env()
     local_stack.ensure_services(env)
     results: dict = {
-        "settings": {"workers": WORKERS, "seconds": SECONDS, "connections": CONNECTIONS}
+        "settings": {
+            "workers": WORKERS,
+            "seconds": SECONDS,
+            "rounds": ROUNDS,
+            "connections": CONNECTIONS,
+        }
     }
 
-    say(f"fresh database {DATABASE_URL.rsplit('/', 1)[-1]}: migrate, content, collectstatic")
     started = time.perf_counter()
-    local_stack.create_database(env, drop=True)
-    local_stack.prepare_release(env)
-    say(f"{SUBMISSIONS} synthetic submissions")
-    if (BASE_DIR / "screening" / "management" / "commands" / "screening_demo_data.py").exists():
-        local_stack.manage(env, "screening_demo_data", "--count", str(SUBMISSIONS), quiet=True)
-        results["seed"] = {"via": f"manage.py screening_demo_data --count {SUBMISSIONS}"}
+    if os.environ.get("BENCH_REUSE_DB"):
+        say("BENCH_REUSE_DB: keeping the database of the last run")
+        local_stack.prepare_release(env)
+        results["seed"] = {"via": "the previous run (BENCH_REUSE_DB)"}
     else:
-        results["seed"] = {
-            "via": f"bench/in_django.py seed {SUBMISSIONS}",
-            **in_django(env, "seed", str(SUBMISSIONS)),
-        }
+        say(f"fresh database {DATABASE_URL.rsplit('/', 1)[-1]}: migrate, content, collectstatic")
+        local_stack.create_database(env, drop=True)
+        local_stack.prepare_release(env)
+        say(f"{SUBMISSIONS} synthetic submissions")
+        results["seed"] = seed(env)
     results["setup_seconds"] = round(time.perf_counter() - started)
     results["machine"] = machine(env)
     article = in_django(env, "article-url")["path"]
@@ -306,12 +359,21 @@ def main() -> int:
         _, headers, _ = fetch(cached + article)
         results["cache_check"] = {"article_status": status, "x_cache": headers.get("X-Cache")}
 
-        say("wrk: baseline, article uncached, article cached")
-        results["throughput"] = [
-            wrk("baseline", f"{cached}/bench/baseline"),
-            wrk("article-uncached", uncached + article),
-            wrk("article-cached", cached + article),
-        ]
+        say(f"wrk: baseline, article uncached, article cached ({ROUNDS} interleaved rounds)")
+        results["load_average_before"] = os.getloadavg()
+        targets = {
+            "baseline": f"{cached}/bench/baseline",
+            "article-uncached": uncached + article,
+            "article-cached": cached + article,
+        }
+        for name, url in targets.items():
+            wrk(name, url, seconds=3, warmup=0)  # warm every worker of both servers
+        rounds = {name: [] for name in targets}
+        for number in range(1, ROUNDS + 1):
+            for name, url in targets.items():
+                rounds[name].append(wrk(f"{name}-{number}", url, SECONDS // ROUNDS, warmup=0))
+        results["throughput"] = [median_run(name, runs) for name, runs in rounds.items()]
+        results["load_average_after"] = os.getloadavg()
         say("page weight")
         results["page_weight"] = page_weight(cached, article)
 

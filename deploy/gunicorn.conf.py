@@ -21,8 +21,8 @@ graceful_timeout = 30
 # so the balancer, not gunicorn, decides when an idle connection closes.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then so a slow leak can never grow without bound.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "10000"))
+max_requests_jitter = 1000
 # Load Django once in the arbiter: workers start faster and share memory pages.
 preload_app = True
 # Heartbeat files in memory, not on a possibly slow or read-only disk.
