@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Git-ignored folder for local state (the SQLite database and uploaded media in dev).
@@ -160,11 +160,13 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Public pages: nothing inline, nothing from another origin.
+# Public pages: nothing inline, nothing from another origin. An inline script that
+# cannot be avoided carries nonce="{{ request.csp_nonce }}"; the nonce only appears
+# in the header of a response that used it.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -175,8 +177,10 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
     }
 }
-# The Wagtail admin ships inline scripts and styles; it gets its own policy
-# (applied by SecurityHeadersMiddleware) so the public one stays strict.
+# The Wagtail admin still ships a few inline scripts (inline panels, date pickers)
+# and inline styles, so it gets its own policy (applied by SecurityHeadersMiddleware)
+# and the public one stays strict. Never 'unsafe-eval', never another origin.
+# frame-ancestors is 'none', or 'self' for the page preview the editor shows in an iframe.
 ADMIN_URL_PREFIX = "/admin/"
 ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": [SELF],
@@ -186,14 +190,33 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "font-src": [SELF, "data:"],
     "connect-src": [SELF],
     "frame-src": [SELF],
-    "frame-ancestors": [SELF],
+    "frame-ancestors": [NONE],
     "form-action": [SELF],
     "object-src": [NONE],
     "base-uri": [SELF],
 }
-PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=()"
+# Responses under these prefixes hold health data or staff views of it: never cached.
+NO_STORE_URL_PREFIXES = ["/admin/", "/screening/"]
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
 )
 
 # Logs go to stdout; the request logger never includes bodies or POST data.
