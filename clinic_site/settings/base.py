@@ -219,7 +219,9 @@ PERMISSIONS_POLICY = ", ".join(
     ]
 )
 
-# Logs go to stdout; the request logger never includes bodies or POST data.
+# Logs go to stdout; the request logger never includes bodies or POST data, and no
+# handler mails error reports (they would carry request details). The stdout handler
+# redacts anything that looks like an email address or phone number (defence in depth).
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
@@ -227,12 +229,22 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {
+        "redact_personal_data": {"()": "clinic_site.log_filters.RedactPersonalDataFilter"},
+    },
     "handlers": {
-        "stdout": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+            "filters": ["redact_personal_data"],
+        },
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # SQL with its parameters (answers, contact details) is never logged, even at DEBUG.
+        "django.db.backends": {"level": "INFO"},
         # One line per background task run is noise, not signal.
         "django_tasks": {"level": "WARNING"},
     },
