@@ -138,6 +138,10 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Wagtail's page editor posts many fields; public forms are small and guarded separately.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies other than files are capped at 2.5 MB (a 400 beyond that); uploaded
+# files above 2.5 MB are streamed to a temporary file instead of held in memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Northgate Hair Clinic"
@@ -146,10 +150,16 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # No third-party requests from the admin either: no Gravatar, no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Uploads through the CMS: a short list of types (no SVG, no HTML, nothing executable),
+# a size cap, and content that must match the extension (uploads.py). The proxy in front
+# should refuse bodies over ~12 MB so oversized files never reach the app (README).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "clinic_site.uploads.CheckedDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# Decompression bombs: a small file that decodes to a huge bitmap is refused.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 # Security headers that apply everywhere; production.py adds transport security.
 SECURE_CONTENT_TYPE_NOSNIFF = True
