@@ -5,6 +5,7 @@ operator sets comes from environment variables listed in the README.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -18,6 +19,8 @@ INSTALLED_APPS = [
     "content",
     "screening",
     "clinic_site",
+    # Before wagtail.admin: it overrides the admin sign-in template.
+    "staff_auth",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -39,6 +42,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,6 +67,8 @@ MIDDLEWARE = [
     # Inside CSPMiddleware so it can choose the admin policy before the header is built.
     "clinic_site.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -92,6 +101,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes watches every authentication attempt before the model backend checks it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -160,6 +175,28 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Decompression bombs: a small file that decodes to a huge bitmap is refused.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+
+# Staff sign-in -----------------------------------------------------------------
+# The admin sign-in form has no "Remember me" (sessions end with the browser).
+WAGTAILADMIN_USER_LOGIN_FORM = "staff_auth.forms.StaffLoginForm"
+
+# Brute-force protection (django-axes): after 5 failed passwords for one username from
+# one address, that pair is locked for 30 minutes; each further failure restarts the
+# pause. Attempts live in the database, so every app server sees them. Operators unlock
+# early with `manage.py axes_reset_username <username>` (README, "Security").
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# The client address: X-Forwarded-For is trusted only behind TRUSTED_PROXY_COUNT proxies.
+AXES_CLIENT_IP_CALLABLE = "staff_auth.client_ip.client_ip_address"
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Axes' own log lines name the client with username and address masked.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
 
 # Security headers that apply everywhere; production.py adds transport security.
 SECURE_CONTENT_TYPE_NOSNIFF = True

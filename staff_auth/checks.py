@@ -1,0 +1,16 @@
+"""Deployment checks (`manage.py check --deploy`) for staff sign-in."""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+
+
+@register(Tags.security, deploy=True)
+def login_lockout_is_enabled(app_configs, **kwargs):
+    if getattr(settings, "AXES_ENABLED", True):
+        return []
+    return [
+        Error(
+            "AXES_ENABLED is off: nothing limits password guessing on the admin login.",
+            id="staff_auth.E002",
+        )
+    ]
