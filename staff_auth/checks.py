@@ -5,6 +5,19 @@ from django.core.checks import Error, Tags, register
 
 
 @register(Tags.security, deploy=True)
+def two_factor_is_required(app_configs, **kwargs):
+    if getattr(settings, "ADMIN_REQUIRE_TWO_FACTOR", False) is True:
+        return []
+    return [
+        Error(
+            "ADMIN_REQUIRE_TWO_FACTOR is off: the admin accepts a password alone.",
+            hint="Two-factor sign-in may only be turned off in development and tests.",
+            id="staff_auth.E001",
+        )
+    ]
+
+
+@register(Tags.security, deploy=True)
 def login_lockout_is_enabled(app_configs, **kwargs):
     if getattr(settings, "AXES_ENABLED", True):
         return []

@@ -66,6 +66,11 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside CSPMiddleware so it can choose the admin policy before the header is built.
     "clinic_site.middleware.SecurityHeadersMiddleware",
+    # Staff sessions: idle timeout, then which second factor verified the session, then
+    # the gate that keeps half-signed-in staff out of the admin.
+    "staff_auth.middleware.StaffSessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff_auth.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -177,8 +182,23 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 # Staff sign-in -----------------------------------------------------------------
-# The admin sign-in form has no "Remember me" (sessions end with the browser).
+# The admin sign-in form has no "Remember me": sessions end when the browser closes,
+# and a signed-in user is signed out after 8 hours without a request.
 WAGTAILADMIN_USER_LOGIN_FORM = "staff_auth.forms.StaffLoginForm"
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+STAFF_SESSION_IDLE_TIMEOUT = 8 * 60 * 60
+# Server-side lifetime of any session since it was last written (the idle stamp rewrites
+# staff sessions while they are in use).
+SESSION_COOKIE_AGE = STAFF_SESSION_IDLE_TIMEOUT
+
+# Two-factor sign-in (django-otp): every admin user needs an authenticator app (TOTP)
+# and gets ten one-time backup codes. Only dev.py and test.py may turn this off;
+# production.py refuses to.
+ADMIN_REQUIRE_TWO_FACTOR = True
+OTP_TOTP_ISSUER = "Northgate Hair Clinic"
+# Wrong codes: 1, 2, 4, 8… seconds before the next attempt on that device.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Brute-force protection (django-axes): after 5 failed passwords for one username from
 # one address, that pair is locked for 30 minutes; each further failure restarts the

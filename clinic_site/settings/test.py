@@ -32,3 +32,6 @@ WHITENOISE_USE_FINDERS = True
 # Django's test client logs in with authenticate() and no request, which django-axes
 # refuses; tests that exercise the lockout turn it on with override_settings.
 AXES_ENABLED = False
+# Two-factor sign-in stays out of the way of tests that use client.force_login();
+# tests of the two-factor flow turn it on with override_settings.
+ADMIN_REQUIRE_TWO_FACTOR = False

@@ -96,3 +96,23 @@ def test_plain_http_is_redirected_except_the_load_balancer_probe(production_prob
 def test_session_and_csrf_cookies_are_secure_host_only_cookies(production_probe):
     assert production_probe["session_cookie"] == ["__Host-sessionid", True, True]
     assert production_probe["csrf_cookie"] == ["__Host-csrftoken", True]
+
+
+@pytest.mark.parametrize("value", ["false", "0", "off"])
+def test_production_refuses_to_turn_off_two_factor(value):
+    result = run_with_production_settings(
+        "import clinic_site.settings.production", ADMIN_REQUIRE_TWO_FACTOR=value
+    )
+    assert result.returncode != 0
+    assert "ADMIN_REQUIRE_TWO_FACTOR cannot be turned off in production" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["true", ""])
+def test_production_requires_two_factor_whether_or_not_the_variable_is_set(value):
+    code = (
+        "import clinic_site.settings.production as settings; "
+        "print(settings.ADMIN_REQUIRE_TWO_FACTOR, settings.AXES_ENABLED)"
+    )
+    result = run_with_production_settings(code, ADMIN_REQUIRE_TWO_FACTOR=value)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "True True"
