@@ -1,5 +1,7 @@
 """Every security header, on public pages, the questionnaire prefix and the admin."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.http import HttpResponse
@@ -157,3 +159,24 @@ def test_an_inline_script_can_carry_a_nonce_that_the_policy_allows():
 def test_no_nonce_in_the_policy_of_a_page_that_does_not_use_one():
     response = _render_through_middleware("<p>No scripts here.</p>")
     assert "nonce-" not in response["Content-Security-Policy"]
+
+
+AUTO_LOADED_URL = re.compile(
+    r"""(?:<(?:script|img|iframe|source|video|audio|embed|object)\b[^>]*\s(?:src|srcset|data|poster)"""
+    r"""|<link\b[^>]*\shref)=["'](https?:)?//([^/"']+)""",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("url", ["/admin/", "/admin/account/", "/admin/users/", "/admin/pages/"])
+def test_admin_pages_load_nothing_from_another_origin(site_tree, superuser, url):
+    """No Gravatar, no update check, no CDN: the admin talks to our server only."""
+    client = Client()
+    client.force_login(superuser)
+    html = client.get(url, follow=True).content.decode()
+    origins = {match[1] for match in AUTO_LOADED_URL.findall(html)}
+    assert origins <= {"testserver"}, origins
+    assert "gravatar" not in html.lower()
+    assert "releases.wagtail.io" not in html
+    assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
+    assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
