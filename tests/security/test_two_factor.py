@@ -520,3 +520,10 @@ def test_two_factor_is_on_by_default_and_off_only_in_tests_and_dev():
     assert base.ADMIN_REQUIRE_TWO_FACTOR is True
     assert settings.ADMIN_REQUIRE_TWO_FACTOR is True  # this module's fixture
     assert reverse("staff_auth:setup") == SETUP_URL
+
+
+def test_the_account_page_links_to_two_factor_settings(site_tree, enrolled, half_signed_in):
+    verify(half_signed_in, enrolled[0])
+    html = half_signed_in.get("/admin/account/").content.decode()
+    assert 'href="/admin/two-factor/backup-codes/"' in html
+    assert "Two-factor sign-in" in html
