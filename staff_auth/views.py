@@ -16,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import verify_token
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from staff_auth import two_factor
 from staff_auth.forms import AuthenticatorCodeForm, BackupCodeForm
@@ -156,7 +157,11 @@ def backup_codes(request):
     """For a verified user: how many backup codes are left, and a new set on request."""
     user = request.user
     if request.method == "POST":
+        signed_in_with_backup_code = isinstance(user.otp_device, StaticDevice)
         codes = two_factor.issue_backup_codes(user)
+        if signed_in_with_backup_code:
+            # The old set (which verified this session) is gone: keep the session verified.
+            otp_login(request, two_factor.backup_code_device(user))
         return render(
             request,
             "staff_auth/backup_codes_issued.html",

@@ -527,3 +527,12 @@ def test_the_account_page_links_to_two_factor_settings(site_tree, enrolled, half
     html = half_signed_in.get("/admin/account/").content.decode()
     assert 'href="/admin/two-factor/backup-codes/"' in html
     assert "Two-factor sign-in" in html
+
+
+def test_making_new_codes_after_signing_in_with_a_backup_code_keeps_the_session(
+    site_tree, enrolled, half_signed_in
+):
+    half_signed_in.post(BACKUP_URL, {"backup_code": enrolled[1][0]})
+    assert is_verified(half_signed_in)
+    half_signed_in.post("/admin/two-factor/backup-codes/")
+    assert half_signed_in.get("/admin/").status_code == 200
