@@ -298,6 +298,8 @@ def test_errors_are_tied_to_their_field(
     field, announced = described_by(html, name)
     assert 'aria-invalid="true"' in field
     assert message in announced
+    # Wagtail's CSS hides field errors inside .login .login-form; ours must stay visible.
+    assert 'class="login-form"' not in html
 
 
 def test_enrolment_needs_a_correct_code_then_shows_ten_backup_codes_once(
