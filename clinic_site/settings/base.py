@@ -213,7 +213,7 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 # The client address: X-Forwarded-For is trusted only behind TRUSTED_PROXY_COUNT proxies.
-AXES_CLIENT_IP_CALLABLE = "staff_auth.client_ip.client_ip_address"
+AXES_CLIENT_IP_CALLABLE = "clinic_site.client_ip.client_ip_address"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Axes' own log lines name the client with username and address masked.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]

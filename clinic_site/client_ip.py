@@ -1,4 +1,6 @@
-"""The client's IP address for login throttling, trusting X-Forwarded-For only as configured.
+"""The client's IP address, trusting X-Forwarded-For only as configured.
+
+Used by the login lockout (AXES_CLIENT_IP_CALLABLE); use it for any per-client limit.
 
 Behind N proxies that each append the address they received the request from, the
 client is the N-th entry from the right of X-Forwarded-For; anything to the left of it
