@@ -1,9 +1,7 @@
 """Logs never carry passwords, contact details or request bodies."""
 
-import io
 import logging
 import sys
-from contextlib import contextmanager
 from unittest import mock
 
 import pytest
@@ -13,6 +11,7 @@ from django.utils.log import AdminEmailHandler
 from clinic_site.log_filters import RedactPersonalDataFilter, redact
 
 from .conftest import STAFF_PASSWORD
+from .helpers import capture_every_log, stdout_handler
 
 PATIENT_EMAIL = "alice.patient@example.com"
 PATIENT_PHONES = ["07700 900123", "07700900123", "+44 7700 900123"]
@@ -58,14 +57,8 @@ def test_the_filter_redacts_arguments_and_exception_text():
     assert PATIENT_EMAIL not in formatted and "900123" not in formatted
 
 
-def _stdout_handler():
-    handlers = [h for h in logging.getLogger().handlers if h.get_name() == "stdout"]
-    assert len(handlers) == 1, "the root logger writes through the configured stdout handler"
-    return handlers[0]
-
-
 def test_the_stdout_handler_redacts_and_no_handler_mails_error_reports():
-    handler = _stdout_handler()
+    handler = stdout_handler()
     assert any(isinstance(f, RedactPersonalDataFilter) for f in handler.filters)
     assert handler in logging.getLogger("django").handlers
     every_logger = [logging.getLogger()] + [
@@ -74,36 +67,6 @@ def test_the_stdout_handler_redacts_and_no_handler_mails_error_reports():
     for logger in every_logger:
         for h in getattr(logger, "handlers", []):
             assert not isinstance(h, AdminEmailHandler), logger.name
-
-
-class _RecordList(logging.Handler):
-    def __init__(self):
-        super().__init__(level=logging.DEBUG)
-        self.records = []
-
-    def emit(self, record):
-        self.records.append(record)
-
-
-@contextmanager
-def capture_every_log():
-    """Everything logged anywhere, at DEBUG: raw records and the stdout handler's output."""
-    handler = _stdout_handler()
-    raw = _RecordList()
-    output = io.StringIO()
-    loggers = [logging.getLogger(), logging.getLogger("django")]
-    saved_levels = [(lg, lg.level) for lg in loggers]
-    previous_stream = handler.setStream(output)
-    for lg in loggers:
-        lg.addHandler(raw)
-        lg.setLevel(logging.DEBUG)
-    try:
-        yield raw.records, output
-    finally:
-        handler.setStream(previous_stream)
-        for lg, level in saved_levels:
-            lg.removeHandler(raw)
-            lg.setLevel(level)
 
 
 @override_settings(AXES_ENABLED=True)
