@@ -1,0 +1,47 @@
+/*
+ * Optional extras for the questionnaire. Everything works without this file:
+ * - move focus to the error summary where a browser ignores `autofocus` on it;
+ * - hide the follow-up question while its answer is not needed;
+ * - stop a second click on "Send my answers" (the server ignores duplicates anyway);
+ * - offer a "Print this page" button on the result page.
+ */
+(function () {
+  "use strict";
+
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary && document.activeElement !== summary) {
+    summary.focus();
+  }
+
+  document.querySelectorAll("[data-controlled-by]").forEach(function (block) {
+    var name = block.getAttribute("data-controlled-by");
+    var shownFor = (block.getAttribute("data-shown-for") || "").split(" ");
+    var radios = document.querySelectorAll('input[name="' + name + '"]');
+    function update() {
+      var checked = document.querySelector('input[name="' + name + '"]:checked');
+      // Unanswered: keep it visible, as without JavaScript.
+      block.hidden = Boolean(checked) && shownFor.indexOf(checked.value) === -1;
+    }
+    radios.forEach(function (radio) {
+      radio.addEventListener("change", update);
+    });
+    update();
+  });
+
+  document.querySelectorAll("[data-prevent-double-submit]").forEach(function (button) {
+    button.form.addEventListener("submit", function (event) {
+      if (button.getAttribute("aria-disabled") === "true") {
+        event.preventDefault();
+        return;
+      }
+      button.setAttribute("aria-disabled", "true");
+    });
+  });
+
+  document.querySelectorAll("[data-print-page]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+})();
