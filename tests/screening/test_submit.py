@@ -412,3 +412,22 @@ def test_the_session_lifetime_is_limited_once_the_questionnaire_starts(patient, 
     settings.SCREENING_SESSION_IDLE_SECONDS = 1800
     patient.post(step_url("consent"), CONSENTS)
     assert patient.session.get_expiry_age() == 1800
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("SCREENING_SUBMIT_RATE", "5 per hour"),
+        ("SCREENING_MIN_SECONDS", "soon"),
+        ("SCREENING_EMAIL_RETRY_DELAYS", (60, -1)),
+        ("TRUSTED_PROXY_COUNT", None),
+    ],
+)
+def test_a_mistyped_setting_fails_the_system_check(settings, name, value):
+    from django.core.checks import run_checks
+
+    assert not [e for e in run_checks() if e.id.startswith("screening.")]
+    setattr(settings, name, value)
+    problems = [e for e in run_checks() if e.id.startswith("screening.")]
+    assert len(problems) == 1
+    assert name in problems[0].msg
