@@ -1,6 +1,7 @@
 /*
  * Optional extras for the questionnaire. Everything works without this file:
- * - move focus to the error summary where a browser ignores `autofocus` on it;
+ * - move focus to the error summary where a browser ignores `autofocus` on it, and
+ *   from its links to the field, with the whole question in view;
  * - hide the follow-up question while its answer is not needed;
  * - stop a second click on "Send my answers" (the server ignores duplicates anyway);
  * - offer a "Print this page" button on the result page.
@@ -11,6 +12,21 @@
   var summary = document.querySelector("[data-error-summary]");
   if (summary && document.activeElement !== summary) {
     summary.focus();
+  }
+  if (summary) {
+    // Following a link in the summary: focus the field, but show its whole question
+    // (the legend of a radio group sits above the first radio).
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.hash.slice(1));
+      if (!field) {
+        return;
+      }
+      event.preventDefault();
+      var question = field.closest(".screening-question") || field;
+      question.scrollIntoView();
+      field.focus({ preventScroll: true });
+    });
   }
 
   document.querySelectorAll("[data-controlled-by]").forEach(function (block) {
@@ -35,6 +51,10 @@
         return;
       }
       button.setAttribute("aria-disabled", "true");
+    });
+    // Back to this page from the history: the button must work again.
+    window.addEventListener("pageshow", function () {
+      button.removeAttribute("aria-disabled");
     });
   });
 
