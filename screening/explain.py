@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from screening.criteria import (
@@ -198,6 +199,7 @@ class GroupExplanation:
     questions: tuple[QuestionExplanation, ...]
 
 
+@cache  # the criteria are constants: work it out once per process
 def explain_all() -> tuple[GroupExplanation, ...]:
     return tuple(
         GroupExplanation(group, tuple(explain_question(QUESTIONS[key]) for key in group.keys))
