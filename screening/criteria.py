@@ -186,8 +186,8 @@ HAIR_LOSS_PATTERN = Question(
     label="Which picture looks most like your hair loss?",
     staff_label="Hair-loss pattern",
     hint=(
-        "Pictures 1 to 8 show patterns that are common in men, pictures 9 to 11 patterns "
-        "common in women. Choose the closest one — it does not need to be exact."
+        "The first eight pictures show patterns that are common in men, the next three "
+        "patterns common in women. Choose the closest one — it does not need to be exact."
     ),
     options=(
         Option(

@@ -196,6 +196,11 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
 
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: trust
+# REMOTE_ADDR only). Per-client limits, such as the questionnaire's, read the client
+# address through it; set it to match the deployment or every patient shares one limit.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Logs go to stdout; the request logger never includes bodies or POST data.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
