@@ -214,7 +214,6 @@ AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 # The client address: X-Forwarded-For is trusted only behind TRUSTED_PROXY_COUNT proxies.
 AXES_CLIENT_IP_CALLABLE = "clinic_site.client_ip.client_ip_address"
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Axes' own log lines name the client with username and address masked.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
 
@@ -285,6 +284,12 @@ PERMISSIONS_POLICY = ", ".join(
         "xr-spatial-tracking",
     ]
 )
+
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: trust
+# REMOTE_ADDR only). Per-client limits, such as the questionnaire's and the login
+# lockout's, read the client address through it; set it to match the deployment or
+# every patient shares one limit and a lockout pauses a username for everyone.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Logs go to stdout; the request logger never includes bodies or POST data, and no
 # handler mails error reports (they would carry request details). The stdout handler

@@ -1,0 +1,1 @@
+"""One module per educational article; each defines ``ARTICLE`` (see the package docstring)."""

@@ -1,0 +1,1 @@
+"""Standard (non-article) pages: privacy notice, about and contact; each module defines ``PAGE``."""
