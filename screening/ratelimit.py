@@ -13,26 +13,8 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 
+from clinic_site.client_ip import client_ip_address
 from screening import conf
-
-
-def client_ip(request) -> str:
-    """REMOTE_ADDR, unless ``TRUSTED_PROXY_COUNT`` proxies append to X-Forwarded-For.
-
-    With N trusted proxies the client is the Nth address from the right: anything
-    further left was written by the client itself and cannot be trusted.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    trusted = conf.trusted_proxy_count()
-    if trusted > 0:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= trusted:
-            return forwarded[-trusted]
-    return remote
 
 
 @dataclass(frozen=True)
@@ -47,7 +29,9 @@ def hit(request, scope: str = "submit") -> Verdict:
     now = time.time()
     window = int(now // rate.period_seconds)
     retry_after = max(1, int((window + 1) * rate.period_seconds - now))
-    address = salted_hmac("screening.ratelimit", client_ip(request)).hexdigest()[:32]
+    address = salted_hmac(
+        "screening.ratelimit", client_ip_address(request) or "unknown"
+    ).hexdigest()[:32]
     key = f"screening:rate:{scope}:{address}:{window}"
     timeout = rate.period_seconds + 60
     cache.add(key, 0, timeout=timeout)
