@@ -1,9 +1,30 @@
-"""Screening in the Wagtail admin: the audit-log actions of the staff review."""
+"""Screening in the Wagtail admin: the permission policy, the "Screening" viewset, the
+audit-log actions and the reviewers' dashboard panel."""
 
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 
-from screening.models import Status
+from screening.admin.dashboard import ScreeningDashboardPanel
+from screening.admin.policy import submission_permission_policy
+from screening.admin.viewsets import SubmissionViewSet
+from screening.models import Status, Submission
+
+# First thing, before any view or menu asks the registry for Submission's policy (none of
+# the imports above does): otherwise Wagtail would have created a default policy and
+# would refuse this one.
+register_permission_policy(Submission, submission_permission_policy)
+
+
+@hooks.register("register_admin_viewset")
+def register_submission_viewset():
+    return SubmissionViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_screening_panel(request, panels):
+    if ScreeningDashboardPanel.is_visible_to(request.user):
+        panels.append(ScreeningDashboardPanel())
 
 
 def _status_label(code) -> str:
