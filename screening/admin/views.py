@@ -182,10 +182,8 @@ class SubmissionIndexView(IndexView):
     # Rows per write when streaming CSV: fewer, larger writes, still a small buffer.
     csv_rows_per_chunk = 500
 
-    custom_field_preprocess = {
-        field: {"csv": neutralise_formula, "xlsx": neutralise_formula}
-        for field in PATIENT_TEXT_FIELDS
-    }
+    # CSV only: in XLSX, Wagtail already stores such text as a string cell, never a formula.
+    custom_field_preprocess = {field: {"csv": neutralise_formula} for field in PATIENT_TEXT_FIELDS}
     custom_value_preprocess = {
         **IndexView.custom_value_preprocess,
         # CSV: ISO 8601 in the clinic's time zone, with the offset, so it is unambiguous.

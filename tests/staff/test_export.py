@@ -145,6 +145,17 @@ def test_xlsx_has_the_same_headings_and_rows(reviewer_client, two):
     assert references == {two["refer"].reference, two["likely"].reference}
 
 
+def test_xlsx_keeps_formula_like_text_as_plain_text(reviewer_client, two):
+    from openpyxl import load_workbook
+
+    response = reviewer_client.get(admin_url("index") + "?export=xlsx&outcome=refer")
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    name_cell = workbook.active.cell(row=2, column=CONTRACT_HEADINGS.index("name") + 1)
+    phone_cell = workbook.active.cell(row=2, column=CONTRACT_HEADINGS.index("phone") + 1)
+    assert name_cell.data_type == "s" and name_cell.value == two["refer"].name
+    assert phone_cell.value == "+44 20 7946 0000"
+
+
 def test_each_export_is_logged_once_without_personal_data(reviewer_client, reviewer, two):
     response = reviewer_client.get(
         admin_url("index") + "?export=csv&outcome=refer&has_medical_conditions=true&q=HYPERLINK"
