@@ -197,3 +197,15 @@ def test_unknown_export_formats_just_show_the_listing(reviewer_client, two):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     assert Submission.objects.count() == 2
+
+
+@pytest.mark.parametrize("role", ["editor", "moderator"])
+def test_other_staff_never_see_screening_entries_in_site_history(reviewer_client, users, two, role):
+    from .conftest import client_for
+
+    csv_rows(reviewer_client.get(admin_url("index") + "?export=csv"))
+    reviewer_client.post(admin_url("note", two["likely"].pk), {"text": "Checked."})
+    html = client_for(users[role]).get("/admin/reports/site-history/").content.decode()
+    assert "Exported 2 submissions" not in html
+    assert "Internal note added" not in html
+    assert two["likely"].reference not in html
