@@ -221,10 +221,6 @@ class SubmissionIndexView(IndexView):
     def get_inspect_url(self, instance):
         return reverse(self.inspect_url_name, args=(quote(instance.pk),))
 
-    def get_list_more_buttons(self, instance):
-        # The reference links to the submission; there is nothing else to do from a row.
-        return []
-
     @cached_property
     def show_export_buttons(self):
         return bool(self.list_export) and self.user_has_permission("export")
@@ -244,7 +240,7 @@ class SubmissionIndexView(IndexView):
         return buttons
 
     def get_filename(self):
-        return f"screening-submissions-{timezone.localdate():%Y-%m-%d}"
+        return f"{self.export_filename}-{timezone.localdate():%Y-%m-%d}"
 
     def get(self, request, *args, **kwargs):
         if self.is_export:
