@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 CRITERIA_VERSION = "2026.11-1"
 
@@ -147,8 +148,9 @@ class Question:
     # combined with any other code.
     exclusive_code: str | None = None
 
-    @property
+    @cached_property
     def codes(self) -> tuple[str, ...]:
+        # Read on every assess() call; the options never change after import.
         return tuple(option.code for option in self.options)
 
     def option(self, code: str) -> Option:

@@ -319,5 +319,7 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # One line per background task run is noise, not signal.
         "django_tasks": {"level": "WARNING"},
+        # django-axes announces its configuration on every start; lockouts are warnings.
+        "axes": {"level": "WARNING"},
     },
 }
