@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("screening/", include("screening.urls")),
 ]
 
 if getattr(settings, "BENCH_BASELINE_VIEW", False):

@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ScreeningConfig(AppConfig):
     name = "screening"
     verbose_name = "Screening"
+
+    def ready(self):
+        from screening import checks  # noqa: F401  (registers the settings checks)

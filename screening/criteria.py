@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 CRITERIA_VERSION = "2026.11-1"
 
@@ -147,8 +148,9 @@ class Question:
     # combined with any other code.
     exclusive_code: str | None = None
 
-    @property
+    @cached_property
     def codes(self) -> tuple[str, ...]:
+        # Read on every assess() call; the options never change after import.
         return tuple(option.code for option in self.options)
 
     def option(self, code: str) -> Option:
@@ -186,8 +188,8 @@ HAIR_LOSS_PATTERN = Question(
     label="Which picture looks most like your hair loss?",
     staff_label="Hair-loss pattern",
     hint=(
-        "Pictures 1 to 8 show patterns that are common in men, pictures 9 to 11 patterns "
-        "common in women. Choose the closest one — it does not need to be exact."
+        "The first eight pictures show patterns that are common in men, the next three "
+        "patterns common in women. Choose the closest one — it does not need to be exact."
     ),
     options=(
         Option(

@@ -129,6 +129,16 @@ class ReviewNote(models.Model):
     def __str__(self):
         return f"Note on {self.submission_id} at {self.created_at:%Y-%m-%d %H:%M}"
 
+    def save(self, *args, **kwargs):
+        # The admin offers no edit; this keeps any other code path honest too.
+        if self.pk is not None and not self._state.adding:
+            raise ValueError("Review notes are append-only: add a new note instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        # Notes go only with their submission (erasure or purge cascades in the database).
+        raise ValueError("Review notes are append-only and cannot be deleted one by one.")
+
 
 class Reassessment(models.Model):
     """A later assessment of the same answers under newer criteria, kept beside the original."""

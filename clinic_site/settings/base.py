@@ -5,10 +5,11 @@ operator sets comes from environment variables listed in the README.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 # Git-ignored folder for local state (the SQLite database and uploaded media in dev).
@@ -18,6 +19,8 @@ INSTALLED_APPS = [
     "content",
     "screening",
     "clinic_site",
+    # Before wagtail.admin: it overrides the admin sign-in template.
+    "staff_auth",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -39,6 +42,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,7 +68,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside CSPMiddleware so it can choose the admin policy before the header is built.
     "clinic_site.middleware.SecurityHeadersMiddleware",
+    # Staff sessions: idle timeout, then which second factor verified the session, then
+    # the gate that keeps half-signed-in staff out of the admin.
+    "staff_auth.middleware.StaffSessionTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff_auth.middleware.AdminTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "clinic_site.urls"
@@ -94,6 +108,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes watches every authentication attempt before the model backend checks it.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -170,6 +190,10 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Wagtail's page editor posts many fields; public forms are small and guarded separately.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Request bodies other than files are capped at 2.5 MB (a 400 beyond that); uploaded
+# files above 2.5 MB are streamed to a temporary file instead of held in memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Northgate Hair Clinic"
@@ -178,10 +202,52 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # No third-party requests from the admin either: no Gravatar, no update check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Uploads through the CMS: a short list of types (no SVG, no HTML, nothing executable),
+# a size cap, and content that must match the extension (uploads.py). The proxy in front
+# should refuse bodies over ~12 MB so oversized files never reach the app (README).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "clinic_site.uploads.CheckedDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# Decompression bombs: a small file that decodes to a huge bitmap is refused.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+
+# Staff sign-in -----------------------------------------------------------------
+# The admin sign-in form has no "Remember me": sessions end when the browser closes,
+# and a signed-in user is signed out after 8 hours without a request.
+WAGTAILADMIN_USER_LOGIN_FORM = "staff_auth.forms.StaffLoginForm"
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+STAFF_SESSION_IDLE_TIMEOUT = 8 * 60 * 60
+# Server-side lifetime of any session since it was last written (the idle stamp rewrites
+# staff sessions while they are in use).
+SESSION_COOKIE_AGE = STAFF_SESSION_IDLE_TIMEOUT
+
+# Two-factor sign-in (django-otp): every admin user needs an authenticator app (TOTP)
+# and gets ten one-time backup codes. Only dev.py and test.py may turn this off;
+# production.py refuses to.
+ADMIN_REQUIRE_TWO_FACTOR = True
+OTP_TOTP_ISSUER = "Northgate Hair Clinic"
+# Wrong codes: 1, 2, 4, 8… seconds before the next attempt on that device.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+# Brute-force protection (django-axes): after 5 failed passwords for one username from
+# one address, that pair is locked for 30 minutes; each further failure restarts the
+# pause. Attempts live in the database, so every app server sees them. Operators unlock
+# early with `manage.py axes_reset_username <username>` (README, "Security").
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# The client address: X-Forwarded-For is trusted only behind TRUSTED_PROXY_COUNT proxies.
+AXES_CLIENT_IP_CALLABLE = "clinic_site.client_ip.client_ip_address"
+# Axes' own log lines name the client with username and address masked.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
 
 # Security headers that apply everywhere; production.py adds transport security.
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -192,11 +258,13 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Public pages: nothing inline, nothing from another origin.
+# Public pages: nothing inline, nothing from another origin. An inline script that
+# cannot be avoided carries nonce="{{ request.csp_nonce }}"; the nonce only appears
+# in the header of a response that used it.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF],
+        "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
@@ -207,8 +275,10 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": [SELF],
     }
 }
-# The Wagtail admin ships inline scripts and styles; it gets its own policy
-# (applied by SecurityHeadersMiddleware) so the public one stays strict.
+# The Wagtail admin still ships a few inline scripts (inline panels, date pickers)
+# and inline styles, so it gets its own policy (applied by SecurityHeadersMiddleware)
+# and the public one stays strict. Never 'unsafe-eval', never another origin.
+# frame-ancestors is 'none', or 'self' for the page preview the editor shows in an iframe.
 ADMIN_URL_PREFIX = "/admin/"
 ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": [SELF],
@@ -218,17 +288,44 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "font-src": [SELF, "data:"],
     "connect-src": [SELF],
     "frame-src": [SELF],
-    "frame-ancestors": [SELF],
+    "frame-ancestors": [NONE],
     "form-action": [SELF],
     "object-src": [NONE],
     "base-uri": [SELF],
 }
-PERMISSIONS_POLICY = (
-    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
-    "microphone=(), payment=(), usb=(), interest-cohort=()"
+# Responses under these prefixes hold health data or staff views of it: never cached.
+NO_STORE_URL_PREFIXES = ["/admin/", "/screening/"]
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
 )
 
-# Logs go to stdout; the request logger never includes bodies or POST data.
+# How many reverse proxies in front of the app append to X-Forwarded-For (0: trust
+# REMOTE_ADDR only). Per-client limits, such as the questionnaire's and the login
+# lockout's, read the client address through it; set it to match the deployment or
+# every patient shares one limit and a lockout pauses a username for everyone.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Logs go to stdout; the request logger never includes bodies or POST data, and no
+# handler mails error reports (they would carry request details). The stdout handler
+# redacts anything that looks like an email address or phone number (defence in depth).
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
@@ -236,13 +333,25 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    "filters": {
+        "redact_personal_data": {"()": "clinic_site.log_filters.RedactPersonalDataFilter"},
+    },
     "handlers": {
-        "stdout": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+            "filters": ["redact_personal_data"],
+        },
     },
     "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": LOG_LEVEL, "propagate": False},
+        # SQL with its parameters (answers, contact details) is never logged, even at DEBUG.
+        "django.db.backends": {"level": "INFO"},
         # One line per background task run is noise, not signal.
         "django_tasks": {"level": "WARNING"},
+        # django-axes announces its configuration on every start; lockouts are warnings.
+        "axes": {"level": "WARNING"},
     },
 }

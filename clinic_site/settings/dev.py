@@ -1,5 +1,7 @@
 """Local development: SQLite in var/, console email, inline tasks, DEBUG on."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 
@@ -10,6 +12,14 @@ DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 INTERNAL_IPS = ["127.0.0.1"]
+
+# Two-factor sign-in is off locally unless you try it: ADMIN_REQUIRE_TWO_FACTOR=true make run
+ADMIN_REQUIRE_TWO_FACTOR = os.environ.get("ADMIN_REQUIRE_TWO_FACTOR", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
 
 # Template edits do not restart runserver: keep cached pages short-lived here.
 PAGE_CACHE_SECONDS = 10

@@ -38,6 +38,15 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = False
+
+# Staff always sign in with a second factor here; an attempt to switch it off is an error.
+if not env_bool("ADMIN_REQUIRE_TWO_FACTOR", True):
+    raise ImproperlyConfigured(
+        "ADMIN_REQUIRE_TWO_FACTOR cannot be turned off in production: the admin holds "
+        "health data. Remove the variable (or set it to true)."
+    )
+ADMIN_REQUIRE_TWO_FACTOR = True
+
 SECRET_KEY = required_env("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required_env("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -79,6 +88,10 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# The __Host- prefix makes browsers refuse these cookies unless they are Secure, host-only
+# and Path=/, so a sibling subdomain cannot plant a session or CSRF cookie on ours.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 # Email (notifications to staff and confirmations to patients).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

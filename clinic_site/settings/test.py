@@ -29,6 +29,13 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
+# Django's test client logs in with authenticate() and no request, which django-axes
+# refuses; tests that exercise the lockout turn it on with override_settings.
+AXES_ENABLED = False
+# Two-factor sign-in stays out of the way of tests that use client.force_login();
+# tests of the two-factor flow turn it on with override_settings.
+ADMIN_REQUIRE_TWO_FACTOR = False
+
 # Tests build pages with the ORM between requests and share one local-memory cache
 # across the run, so the page cache is off; tests/performance turns it on.
 PAGE_CACHE_ENABLED = False

@@ -1,0 +1,78 @@
+"""Filters for the submissions listing (Wagtail's generic django-filter integration)."""
+
+import django_filters
+from django import forms
+from django_filters.fields import ModelChoiceField
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.widgets import BooleanRadioSelect
+
+from screening.admin.policy import reviewers
+from screening.models import OutcomeChoices, Status, Submission
+
+
+def user_display_name(user) -> str:
+    return (user.get_full_name() or "").strip() or user.get_username()
+
+
+class ReviewerChoiceField(ModelChoiceField):
+    def label_from_instance(self, obj):
+        # The "Unassigned" choice reaches here as its raw value in the active-filter pills.
+        if obj == self.null_value:
+            return self.null_label
+        return user_display_name(obj)
+
+
+class ReviewerFilter(django_filters.ModelChoiceFilter):
+    field_class = ReviewerChoiceField
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    # distinct=False: the filters never join other tables, and DISTINCT would make the
+    # database sort every matching row before it can return the first page.
+    outcome = django_filters.MultipleChoiceFilter(
+        label="Outcome",
+        choices=OutcomeChoices.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
+    )
+    status = django_filters.MultipleChoiceFilter(
+        label="Status",
+        choices=Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
+    )
+    assigned_to = ReviewerFilter(
+        label="Assigned reviewer",
+        queryset=lambda request: reviewers(),
+        empty_label="Anyone",
+        null_label="Unassigned",
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label="Received between", widget=DateRangePickerWidget
+    )
+    has_medical_conditions = django_filters.BooleanFilter(
+        label="Has medical conditions", widget=BooleanRadioSelect
+    )
+
+    class Meta:
+        model = Submission
+        fields = []
+
+    def summary(self) -> dict:
+        """The active filters as codes and ids, for the export's audit entry."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        summary = {}
+        for name in self.form.changed_data:
+            value = self.form.cleaned_data.get(name)
+            if value in (None, "", [], ()):
+                continue
+            if isinstance(value, slice):
+                value = [
+                    value.start.date().isoformat() if value.start else None,
+                    value.stop.date().isoformat() if value.stop else None,
+                ]
+            elif hasattr(value, "pk"):
+                value = value.pk
+            summary[name] = value
+        return summary

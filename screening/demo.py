@@ -1,0 +1,394 @@
+"""Synthetic submissions for demos, load tests and tests.
+
+Every synthetic submission is marked ``is_synthetic=True``, is called "Synthetic patient
+00042" and has an address at ``example.invalid`` (a domain that can never receive mail),
+so it cannot be mistaken for, or reach, a real person. Phone numbers, when given, come
+from Ofcom's range reserved for drama (07700 900000–900999).
+
+Answers are random but valid under the contract, and the assessment comes from
+``assess()``, so outcome, score, reasons and stage are what a real submission with those
+answers would store. Submissions are spread over the last 16 weeks and across every
+outcome and status (the first few cover each outcome and each status, so even a handful
+shows them all).
+
+    make_synthetic_submissions(5, seed=1)       # -> list of saved submissions (tests)
+    create_synthetic_submissions(100_000)       # -> count; batches, keeps nothing in memory
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from screening.criteria import (
+    FINE_HAIRS,
+    GOAL,
+    HAIR_LOSS_PATTERN,
+    LOSS_DURATION,
+    LOSS_PROGRESSION,
+    MEDICAL_CONDITIONS,
+    OPEN_TO_TRANSPLANT,
+    PREVIOUS_TREATMENTS,
+    SMOOTH_BALD_AREAS,
+    SMOOTH_BALD_YEARS,
+    Outcome,
+)
+from screening.models import REFERENCE_ALPHABET, REFERENCE_PREFIX, Status, Submission
+from screening.scoring import assess
+
+SYNTHETIC_EMAIL_DOMAIN = "example.invalid"
+DEMO_CONSENT_TEXT_VERSION = "demo-1"
+SPREAD = timedelta(weeks=16)
+DEFAULT_BATCH_SIZE = 2000
+# Distinct answer sets per run; beyond this, answer sets repeat (see iter_synthetic_submissions).
+PROFILE_POOL_SIZE = 5000
+
+# Answers that give each outcome; the first submissions use them so that every outcome
+# appears however few are made.
+_BASE_PROFILE = {
+    "age": 38,
+    "hair_loss_pattern": "norwood_3",
+    "loss_duration": "1_5y",
+    "loss_progression": "slow",
+    "fine_hairs_in_thinning_areas": "yes",
+    "smooth_bald_areas": "none",
+    "medical_conditions": ["none"],
+    "previous_treatments": ["minoxidil"],
+    "goal": "thicker_thinning_hair",
+    "open_to_transplant": "not_sure",
+}
+OUTCOME_PROFILES: dict[Outcome, dict] = {
+    Outcome.LIKELY: _BASE_PROFILE,
+    Outcome.POSSIBLE: {**_BASE_PROFILE, "loss_progression": "rapid"},
+    Outcome.UNLIKELY: {
+        **_BASE_PROFILE,
+        "hair_loss_pattern": "norwood_6",
+        "smooth_bald_areas": "large",
+        "smooth_bald_years": "gt_5",
+    },
+    Outcome.REFER: {**_BASE_PROFILE, "medical_conditions": ["blood_thinners"]},
+}
+# How often each status occurs among submissions older than a couple of days.
+STATUS_WEIGHTS = {
+    Status.NEW: 8,
+    Status.IN_REVIEW: 14,
+    Status.CONTACTED: 20,
+    Status.CONSULTATION_BOOKED: 16,
+    Status.NOT_SUITABLE: 12,
+    Status.CLOSED: 20,
+    Status.WITHDRAWN: 10,
+}
+_STATUSES, _STATUS_WEIGHTS = zip(*STATUS_WEIGHTS.items(), strict=True)
+
+
+def _codes(question) -> tuple[str, ...]:
+    return tuple(code for code in question.codes if code != question.exclusive_code)
+
+
+# Looked up once: building these per submission is measurable at 100k.
+_PATTERNS = HAIR_LOSS_PATTERN.codes
+_DURATIONS = LOSS_DURATION.codes
+_PROGRESSIONS = LOSS_PROGRESSION.codes
+_FINE_HAIRS = FINE_HAIRS.codes
+_SMOOTH_AREAS = SMOOTH_BALD_AREAS.codes
+_SMOOTH_YEARS = SMOOTH_BALD_YEARS.codes
+_CONDITIONS = _codes(MEDICAL_CONDITIONS)
+_TREATMENTS = _codes(PREVIOUS_TREATMENTS)
+_GOALS = GOAL.codes
+_TRANSPLANT = OPEN_TO_TRANSPLANT.codes
+
+
+def random_answers(rng: random.Random) -> dict:
+    """A random, contract-valid set of answers."""
+    smooth = rng.choices(_SMOOTH_AREAS, weights=(6, 3, 1))[0]
+    answers = {
+        "age": min(100, max(18, round(rng.triangular(18, 85, 40)))),
+        "hair_loss_pattern": rng.choice(_PATTERNS),
+        "loss_duration": rng.choice(_DURATIONS),
+        "loss_progression": rng.choices(_PROGRESSIONS, weights=(4, 5, 2, 2))[0],
+        "fine_hairs_in_thinning_areas": rng.choices(_FINE_HAIRS, weights=(4, 4, 2, 2))[0],
+        "smooth_bald_areas": smooth,
+        "medical_conditions": (
+            rng.sample(_CONDITIONS, rng.choice((1, 1, 2))) if rng.random() < 0.25 else ["none"]
+        ),
+        "previous_treatments": (
+            rng.sample(_TREATMENTS, rng.randint(1, 3)) if rng.random() < 0.55 else ["none"]
+        ),
+        "goal": rng.choice(_GOALS),
+        "open_to_transplant": rng.choice(_TRANSPLANT),
+    }
+    if smooth != "none":
+        answers["smooth_bald_years"] = rng.choice(_SMOOTH_YEARS)
+    return answers
+
+
+def _reference(rng: random.Random) -> str:
+    body = "".join(rng.choices(REFERENCE_ALPHABET, k=8))
+    return f"{REFERENCE_PREFIX}-{body[:4]}-{body[4:]}"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A set of answers with the assessment assess() gives them."""
+
+    answers: dict
+    outcome: str
+    score: int
+    reasons: list
+    criteria_version: str
+    stage: str
+
+    @classmethod
+    def of(cls, answers: dict) -> Profile:
+        assessment = assess(answers)
+        return cls(
+            answers=answers,
+            outcome=assessment.outcome.value,
+            score=assessment.score,
+            reasons=[reason.as_dict() for reason in assessment.reasons],
+            criteria_version=assessment.criteria_version,
+            stage=assessment.stage.value,
+        )
+
+
+def synthetic_submission(
+    number: int,
+    rng: random.Random,
+    now: datetime,
+    *,
+    answers: dict | None = None,
+    status: Status | None = None,
+    assignees: Sequence = (),
+    profile: Profile | None = None,
+) -> Submission:
+    """One unsaved synthetic submission; ``number`` appears in its name and email."""
+    if profile is None:
+        profile = Profile.of(answers if answers is not None else random_answers(rng))
+    answers = profile.answers
+    created_at = now - timedelta(seconds=rng.uniform(0, SPREAD.total_seconds()))
+    age = now - created_at
+    if status is None:
+        # Recent submissions have mostly not been looked at yet.
+        recent = age < timedelta(days=2)
+        status = (
+            Status.NEW
+            if recent and rng.random() < 0.8
+            else rng.choices(_STATUSES, _STATUS_WEIGHTS)[0]
+        )
+    status_changed_at = None
+    if status != Status.NEW:
+        latest = min(age, timedelta(days=21)).total_seconds()
+        status_changed_at = created_at + timedelta(seconds=rng.uniform(0, latest))
+    assigned_to = None
+    if assignees and status != Status.NEW and rng.random() < 0.8:
+        assigned_to = rng.choice(assignees)
+    consented_at = created_at - timedelta(seconds=rng.uniform(30, 900))
+    phone = f"07700 900{rng.randrange(1000):03d}" if rng.random() < 0.6 else ""
+    label = f"{number:05d}"
+    return Submission(
+        reference=_reference(rng),
+        created_at=created_at,
+        answers=dict(answers),
+        outcome=profile.outcome,
+        score=profile.score,
+        reasons=list(profile.reasons),
+        criteria_version=profile.criteria_version,
+        stage=profile.stage,
+        has_medical_conditions=answers["medical_conditions"] != ["none"],
+        name=f"Synthetic patient {label}",
+        email=f"synthetic-{label}@{SYNTHETIC_EMAIL_DOMAIN}",
+        phone=phone,
+        preferred_contact="phone" if phone and rng.random() < 0.4 else "email",
+        consent_text_version=DEMO_CONSENT_TEXT_VERSION,
+        consent_health_data_at=consented_at,
+        consent_contact_at=consented_at,
+        consent_marketing_at=consented_at if rng.random() < 0.35 else None,
+        status=status,
+        status_changed_at=status_changed_at,
+        assigned_to=assigned_to,
+        is_synthetic=True,
+    )
+
+
+def iter_synthetic_submissions(
+    count: int,
+    *,
+    seed: int | None = None,
+    now: datetime | None = None,
+    first_number: int = 1,
+    assignees: Sequence = (),
+) -> Iterator[Submission]:
+    """Unsaved synthetic submissions. The first PROFILE_POOL_SIZE have answers of their
+    own; later ones reuse one of those answer sets (and its assessment) with their own
+    person, time and status, which keeps 100k rows quick to make."""
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
+    now = now or timezone.now()
+    outcomes = list(OUTCOME_PROFILES)
+    statuses = list(Status)
+    profiles: list[Profile] = []
+    for index in range(count):
+        if index < len(outcomes):
+            profile = Profile.of(dict(OUTCOME_PROFILES[outcomes[index]]))
+        elif len(profiles) < PROFILE_POOL_SIZE:
+            profile = Profile.of(random_answers(rng))
+        else:
+            profile = rng.choice(profiles)
+        if len(profiles) < PROFILE_POOL_SIZE:
+            profiles.append(profile)
+        yield synthetic_submission(
+            first_number + index,
+            rng,
+            now,
+            status=statuses[index] if index < len(statuses) else None,
+            assignees=assignees,
+            profile=profile,
+        )
+
+
+class _Inserter:
+    """Insert submissions with one prepared INSERT per batch instead of bulk_create.
+
+    At 100k rows bulk_create spent most of the run compiling each value through the ORM,
+    and on SQLite it splits every batch into INSERTs of at most 999 parameters. Here the
+    fields still adapt their own values (JSON, date-times), so the stored rows are what
+    the ORM would store; plain strings, numbers and booleans pass through. It also stores
+    the created_at we generated, which bulk_create would replace with "now"
+    (auto_now_add)."""
+
+    def __init__(self):
+        self.fields = [f for f in Submission._meta.local_concrete_fields if not f.primary_key]
+        quote = connection.ops.quote_name
+        # Names come from the model and are quoted; every value is a query parameter.
+        self.prefix = (
+            f"INSERT INTO {quote(Submission._meta.db_table)} "  # noqa: S608
+            f"({', '.join(quote(f.column) for f in self.fields)}) VALUES "
+        )
+        self.row = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
+        self.adapters = [(f.attname, self._adapter(f)) for f in self.fields]
+
+    @staticmethod
+    def _adapter(field):
+        if isinstance(field, models.DateTimeField):
+            return connection.ops.adapt_datetimefield_value
+        if isinstance(field, models.JSONField | models.UUIDField):
+            return lambda value: field.get_db_prep_save(value, connection)
+        return None
+
+    def values(self, submission: Submission) -> list:
+        data = submission.__dict__
+        return [
+            data[attname] if adapt is None else adapt(data[attname])
+            for attname, adapt in self.adapters
+        ]
+
+    def insert(self, batch: list[Submission]) -> None:
+        rows = [self.values(submission) for submission in batch]
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                # SQLite re-runs one prepared statement per row, in C.
+                cursor.executemany(self.prefix + self.row, rows)
+            else:
+                # Elsewhere (PostgreSQL) a multi-row VALUES saves a round trip per row.
+                for start in range(0, len(rows), 500):
+                    chunk = rows[start : start + 500]
+                    cursor.execute(
+                        self.prefix + ", ".join([self.row] * len(chunk)),
+                        [value for row in chunk for value in row],
+                    )
+
+
+def _unique_references(batch: list[Submission], rng: random.Random, seen: set[str]) -> None:
+    """Give every submission in the batch a reference used nowhere else (one query)."""
+    taken = set(
+        Submission.objects.filter(reference__in=[s.reference for s in batch]).values_list(
+            "reference", flat=True
+        )
+    )
+    for submission in batch:
+        while submission.reference in taken or submission.reference in seen:
+            submission.reference = _reference(rng)
+        seen.add(submission.reference)
+
+
+def _batched(items: Iterable[Submission], size: int) -> Iterator[list[Submission]]:
+    batch: list[Submission] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _next_number() -> int:
+    return Submission.objects.filter(is_synthetic=True).count() + 1
+
+
+def _save(
+    count: int,
+    *,
+    seed: int | None,
+    now: datetime | None,
+    batch_size: int,
+    assignees: Sequence,
+    keep: bool,
+) -> tuple[int, list[Submission]]:
+    rng = random.Random(None if seed is None else seed + 1)  # noqa: S311 - as above
+    seen: set[str] = set()
+    saved: list[Submission] = []
+    total = 0
+    submissions = iter_synthetic_submissions(
+        count, seed=seed, now=now, first_number=_next_number(), assignees=assignees
+    )
+    inserter = _Inserter()
+    for batch in _batched(submissions, batch_size):
+        with transaction.atomic():
+            _unique_references(batch, rng, seen)
+            inserter.insert(batch)
+        total += len(batch)
+        if keep:
+            by_reference = Submission.objects.in_bulk(
+                [s.reference for s in batch], field_name="reference"
+            )
+            saved.extend(by_reference[s.reference] for s in batch)
+    return total, saved
+
+
+def create_synthetic_submissions(
+    count: int,
+    *,
+    seed: int | None = None,
+    now: datetime | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    assignees: Sequence = (),
+) -> int:
+    """Save ``count`` synthetic submissions in batches; returns how many were saved."""
+    total, _ = _save(
+        count, seed=seed, now=now, batch_size=batch_size, assignees=assignees, keep=False
+    )
+    return total
+
+
+def make_synthetic_submissions(
+    count: int,
+    *,
+    seed: int | None = 0,
+    now: datetime | None = None,
+    assignees: Sequence = (),
+) -> list[Submission]:
+    """Save ``count`` synthetic submissions and return them (for tests; keep it small)."""
+    _, saved = _save(
+        count,
+        seed=seed,
+        now=now,
+        batch_size=DEFAULT_BATCH_SIZE,
+        assignees=assignees,
+        keep=True,
+    )
+    return saved

@@ -1,0 +1,108 @@
+"""Screening in the Wagtail admin: the permission policy, the "Screening" viewset, the
+audit-log actions and the reviewers' dashboard panel."""
+
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
+
+from screening.admin.dashboard import ScreeningDashboardPanel
+from screening.admin.policy import submission_permission_policy
+from screening.admin.viewsets import SubmissionViewSet
+from screening.models import Status, Submission
+
+# First thing, before any view or menu asks the registry for Submission's policy (none of
+# the imports above does): otherwise Wagtail would have created a default policy and
+# would refuse this one.
+register_permission_policy(Submission, submission_permission_policy)
+
+
+@hooks.register("register_admin_viewset")
+def register_submission_viewset():
+    return SubmissionViewSet()
+
+
+@hooks.register("construct_homepage_panels")
+def add_screening_panel(request, panels):
+    if ScreeningDashboardPanel.is_visible_to(request.user):
+        panels.append(ScreeningDashboardPanel())
+
+
+def _status_label(code) -> str:
+    try:
+        return Status(code).label
+    except ValueError:
+        return str(code)
+
+
+@hooks.register("register_log_actions")
+def register_screening_log_actions(actions):
+    @actions.register_action("screening.status")
+    class StatusChanged(LogFormatter):
+        label = "Screening: change status"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            if "from" in data and "to" in data:
+                return (
+                    f"Status changed from “{_status_label(data['from'])}” "
+                    f"to “{_status_label(data['to'])}”"
+                )
+            return "Status changed"
+
+    @actions.register_action("screening.assign")
+    class Assigned(LogFormatter):
+        label = "Screening: assign reviewer"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            if "to_user_id" not in data:
+                return "Assignment changed"
+            if data["to_user_id"] is None:
+                return "Unassigned"
+            return f"Assigned to {data.get('to_name') or 'a reviewer'}"
+
+    @actions.register_action("screening.note")
+    class NoteAdded(LogFormatter):
+        label = "Screening: add note"
+        message = "Internal note added"
+
+    @actions.register_action("screening.reassess")
+    class Reassessed(LogFormatter):
+        label = "Screening: re-assess"
+
+        def format_message(self, log_entry):
+            version = (log_entry.data or {}).get("to_version")
+            if version:
+                return f"Re-assessed under criteria version {version}"
+            return "Re-assessed"
+
+    @actions.register_action("screening.export")
+    class Exported(LogFormatter):
+        label = "Screening: export"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            rows = data.get("rows")
+            if rows is None:
+                return "Submissions exported"
+            fmt = str(data.get("format", "")).upper()
+            return f"Exported {rows} submission{'' if rows == 1 else 's'} as {fmt}"
+
+    @actions.register_action("screening.erase")
+    class Erased(LogFormatter):
+        label = "Screening: erase (right to erasure)"
+        message = "Erased on request (right to erasure)"
+
+    @actions.register_action("screening.purge")
+    class Purged(LogFormatter):
+        label = "Screening: purge expired"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            if "count" not in data:
+                return "Expired submissions purged"
+            count = data["count"]
+            return (
+                f"Purged {count} expired submission{'' if count == 1 else 's'} "
+                f"(older than {data.get('older_than_days')} days)"
+            )

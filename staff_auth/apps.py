@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class StaffAuthConfig(AppConfig):
+    """How clinic staff sign in to the Wagtail admin: lockout, two-factor, session expiry."""
+
+    name = "staff_auth"
+    verbose_name = "Staff sign-in"
+
+    def ready(self):
+        from staff_auth import checks  # noqa: F401  (registers the deployment checks)
