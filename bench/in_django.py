@@ -11,10 +11,7 @@ import datetime
 import json
 import os
 import random
-import statistics
 import sys
-import time
-import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -25,7 +22,6 @@ import django
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 
 def emit(data: dict) -> None:
@@ -139,84 +135,6 @@ def submissions() -> None:
     )
 
 
-def staff_client():
-    from django.contrib.auth import get_user_model
-    from django.test import Client
-
-    user_model = get_user_model()
-    user, _ = user_model.objects.get_or_create(
-        username="bench-staff", defaults={"is_staff": True, "is_superuser": True}
-    )
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(user)
-    return client
-
-
-def staff_listing(url: str, repeats: int) -> None:
-    """Server time (in-process, median of N) and query count of the staff listing."""
-    client = staff_client()
-    response = client.get(url)  # warm: templates, permissions, plan caches
-    if response.status_code != 200:
-        emit({"available": False, "status": response.status_code, "url": url})
-        return
-    times = []
-    queries = 0
-    for _ in range(repeats):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
-        queries = len(captured.captured_queries)
-    emit(
-        {
-            "available": True,
-            "url": url,
-            "status": response.status_code,
-            "median_ms": round(statistics.median(times), 1),
-            "max_ms": round(max(times), 1),
-            "queries": queries,
-            "repeats": repeats,
-        }
-    )
-
-
-def csv_export(url: str) -> None:
-    """Peak Python memory (tracemalloc) while streaming the whole CSV export."""
-    import resource
-
-    client = staff_client()
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    tracemalloc.start()
-    started = time.perf_counter()
-    response = client.get(url)
-    if response.status_code != 200:
-        tracemalloc.stop()
-        emit({"available": False, "status": response.status_code, "url": url})
-        return
-    rows = 0
-    size = 0
-    chunks = response.streaming_content if response.streaming else [response.content]
-    for chunk in chunks:
-        rows += chunk.count(b"\n")
-        size += len(chunk)
-    elapsed = time.perf_counter() - started
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    emit(
-        {
-            "available": True,
-            "url": url,
-            "streaming": response.streaming,
-            "lines": rows,
-            "bytes": size,
-            "seconds": round(elapsed, 1),
-            "tracemalloc_peak_mb": round(peak / 2**20, 1),
-            "max_rss_growth_mb": round((rss_after - rss_before) / 1024, 1),
-        }
-    )
-
-
 if __name__ == "__main__":
     step, *args = sys.argv[1:]
     if step == "seed":
@@ -225,9 +143,5 @@ if __name__ == "__main__":
         article_url()
     elif step == "submissions":
         submissions()
-    elif step == "staff-listing":
-        staff_listing(args[0], int(args[1]))
-    elif step == "csv-export":
-        csv_export(args[0])
     else:
         sys.exit(f"unknown step {step}")

@@ -35,6 +35,35 @@ PREFERRED = {
 }
 
 
+class Browser:
+    """A requests session that, like a browser, sends Secure cookies to http://localhost.
+
+    Production settings mark the session and CSRF cookies Secure (with the __Host-
+    prefix). The benchmark talks plain HTTP to gunicorn on this machine, with no TLS
+    proxy in front; browsers treat localhost as a secure context and send them anyway,
+    but requests would not, so the Cookie header is written here from the jar.
+    """
+
+    def __init__(self):
+        self.session = requests.Session()
+
+    def request(self, method: str, url: str, **kwargs) -> requests.Response:
+        cookies = "; ".join(f"{c.name}={c.value}" for c in self.session.cookies)
+        headers = {**kwargs.pop("headers", {}), **({"Cookie": cookies} if cookies else {})}
+        return self.session.request(
+            method, url, headers=headers, allow_redirects=False, timeout=30, **kwargs
+        )
+
+    def get(self, url: str) -> requests.Response:
+        """GET, following redirects (each hop with the cookies)."""
+        for _ in range(10):
+            response = self.request("GET", url)
+            if not response.is_redirect:
+                return response
+            url = urljoin(url, response.headers["Location"])
+        return response
+
+
 class FormParser(HTMLParser):
     """The POST forms of a page, with their fields (enough for our own templates)."""
 
@@ -102,20 +131,31 @@ def fill(form: dict) -> dict[str, object]:
             data[name] = PREFERRED["email"]
         elif kind == "tel":
             data[name] = PREFERRED["phone"]
+        elif name in PREFERRED:
+            data[name] = PREFERRED[name]
+        elif "required" in field:
+            data[name] = field.get("value") or "Bench answer"
         else:
-            data[name] = PREFERRED.get(name, field.get("value") or "Bench answer")
+            # Optional free text stays empty, as most patients leave it (and as a person
+            # leaves the hidden anti-spam field they never see).
+            data[name] = field.get("value") or ""
     # Checkbox groups: an exclusive "none" wins over anything picked before it.
     return data
 
 
 def post_forms(page: FormParser) -> list[dict]:
-    return [form for form in page.forms if form["method"] == "post"]
+    """The page's questionnaire forms: POST, and not the "start again" escape hatch."""
+    return [
+        form
+        for form in page.forms
+        if form["method"] == "post" and "start-again" not in form["action"]
+    ]
 
 
 def complete_flow(base: str, submit_times: list[float], lock: threading.Lock) -> str:
     """One patient from the start page to the result page. Returns 'ok' or a failure."""
-    session = requests.Session()
-    response = session.get(urljoin(base, START_PATH), timeout=30)
+    browser = Browser()
+    response = browser.get(urljoin(base, START_PATH))
     for _ in range(MAX_PAGES_PER_FLOW):
         if response.status_code != 200:
             return f"HTTP {response.status_code} at {urlparse(response.url).path}"
@@ -133,22 +173,20 @@ def complete_flow(base: str, submit_times: list[float], lock: threading.Lock) ->
             starts = [link for link in step_links if "consent" in link] or step_links[:1]
             if not starts:
                 return f"no form and no way on at {path}"
-            response = session.get(urljoin(response.url, starts[0]), timeout=30)
+            response = browser.get(urljoin(response.url, starts[0]))
             continue
-        form = forms[-1]
+        form = forms[0]
         action = urljoin(response.url, form["action"] or response.url)
         data = fill(form)
         is_final_submit = urlparse(action).path == SUBMIT_PATH
         started = time.perf_counter()
-        posted = session.post(
-            action, data=data, headers={"Referer": response.url}, allow_redirects=False, timeout=30
-        )
+        posted = browser.request("POST", action, data=data, headers={"Referer": response.url})
         elapsed = time.perf_counter() - started
         if is_final_submit and posted.status_code in (200, 302, 303):
             with lock:
                 submit_times.append(elapsed)
         if posted.is_redirect:
-            response = session.get(urljoin(action, posted.headers["Location"]), timeout=30)
+            response = browser.get(urljoin(action, posted.headers["Location"]))
         else:
             response = posted
     return f"gave up after {MAX_PAGES_PER_FLOW} pages"

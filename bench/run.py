@@ -10,7 +10,8 @@ Steps (each prints what it does; raw outputs go to bench/out/, git-ignored):
 3. wrk against each: the baseline view, the article uncached (B) and cached (A).
 4. The article page's transferred bytes (HTML, CSS, JS, SVG; compressed as served).
 5. 16 concurrent questionnaire clients (bench/questionnaire.py) against A.
-6. The staff listing and the CSV export at 100k submissions (in-process, bench DB).
+6. The staff listing and the CSV export at 100k submissions: bench/staff_listing.py
+   (the staff-review benchmark) in its own scratch database, clinic_perf_staff_bench.
 7. Lighthouse 12.2.3 (bench/package.json, npm ci) on home, an article, /screening/.
 
 Environment: BENCH_SECONDS (15), BENCH_CONNECTIONS (16), BENCH_SUBMISSIONS (100000),
@@ -55,8 +56,9 @@ DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/clinic_perf_bench"
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
-STAFF_LISTING_PATH = "/admin/screening/submissions/"
-CSV_EXPORT_PATH = "/admin/screening/submissions/?export=csv"
+STAFF_DATABASE_URL = os.environ.get(
+    "BENCH_STAFF_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/clinic_perf_staff_bench"
+)
 LIGHTHOUSE_VERSION = "12.2.3"
 
 # Targets from issue 8.
@@ -298,6 +300,32 @@ def lighthouse(base: str, pages: dict[str, str]) -> dict:
     return {"command": " ".join([*args[:1], "<url>", *args[2:]]), "pages": scores}
 
 
+def staff_review() -> dict:
+    """The staff-review benchmark (bench/staff_listing.py), run against PostgreSQL.
+
+    It builds its own scratch database (STAFF_DATABASE_URL) with the same number of
+    synthetic submissions, assigned to a real reviewer account, and measures the listing
+    and inspect views in-process and the exports' memory in a fresh process.
+    """
+    report = OUT / "staff_listing.json"
+    report.unlink(missing_ok=True)
+    env = {**os.environ, "DATABASE_URL": STAFF_DATABASE_URL}
+    args = [
+        local_stack.PYTHON,
+        str(BENCH_DIR / "staff_listing.py"),
+        *("--count", str(SUBMISSIONS), "--runs", "7", "--json-out", str(report)),
+    ]
+    run = subprocess.run(args, cwd=BASE_DIR, env=env, capture_output=True, text=True, check=False)
+    (OUT / "staff_listing.txt").write_text(run.stdout + run.stderr)
+    if not report.exists():
+        return {"error": (run.stderr.strip().splitlines() or ["no output"])[-1][:200]}
+    return {
+        "command": f"DATABASE_URL={STAFF_DATABASE_URL} python bench/staff_listing.py "
+        f"--count {SUBMISSIONS} --runs 7",
+        **json.loads(report.read_text()),
+    }
+
+
 def seed(env: dict[str, str]) -> dict:
     if (BASE_DIR / "screening" / "management" / "commands" / "screening_demo_data.py").exists():
         local_stack.manage(env, "screening_demo_data", "--count", str(SUBMISSIONS), quiet=True)
@@ -406,9 +434,8 @@ def main() -> int:
             cached, {"home": "/", "article": article, "questionnaire": "/screening/"}
         )
 
-    say("staff listing and CSV export at 100k submissions (in-process)")
-    results["staff_listing"] = in_django(env, "staff-listing", STAFF_LISTING_PATH, "10")
-    results["csv_export"] = in_django(env, "csv-export", CSV_EXPORT_PATH)
+    say(f"staff review at {SUBMISSIONS} submissions: bench/staff_listing.py (scratch database)")
+    results["staff_review"] = staff_review()
 
     (OUT / "results.json").write_text(json.dumps(results, indent=2))
     write_results(results)

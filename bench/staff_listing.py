@@ -166,6 +166,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--measure-export", choices=["csv", "xlsx"], help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--json-out", help="Also write the numbers as JSON here (make bench).")
     args = parser.parse_args()
     if args.measure_export:
         measure_export(args.measure_export, args.trace)
@@ -257,6 +258,24 @@ def main() -> int:
     )
     print("\nquery plans:")
     print("\n".join(explain(vendor)))
+
+    if args.json_out:
+        Path(args.json_out).write_text(
+            json.dumps(
+                {
+                    "vendor": vendor,
+                    "submissions": created,
+                    "views": {
+                        name: {"median_ms": round(ms, 1), "queries": queries}
+                        for name, (ms, queries) in results.items()
+                    },
+                    "exports": exports,
+                    "csv_python_peak_mb": traced_csv["python_peak_mb"],
+                    "runs": args.runs,
+                },
+                indent=2,
+            )
+        )
 
     failures = []
     for name, (ms, queries) in results.items():
