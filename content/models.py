@@ -9,6 +9,7 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -25,6 +26,7 @@ from content.blocks import (
     SourceBlock,
     StandardPageBodyBlock,
 )
+from content.queries import public
 from content.site_settings import ClinicSettings  # noqa: F401  (registers the setting model)
 from content.snippets import Clinician
 
@@ -59,6 +61,16 @@ class SitePage(Page):
     class Meta:
         abstract = True
 
+    def get_canonical_url(self, request):
+        return structured_data.absolute_url(self, request)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if request is not None:
+            for url in urls:
+                url["location"] = self.get_canonical_url(request)
+        return urls
+
     def get_meta_title(self):
         return self.seo_title or self.title
 
@@ -70,11 +82,22 @@ class SitePage(Page):
 
     @cached_property
     def breadcrumb_pages(self):
-        """The site's pages from its home page down to this page's parent.
+        """The site's pages from its home page (depth 2) down to this page's parent.
 
         Cached on the instance: the breadcrumb trail and its structured data share it.
+        Wagtail's routing leaves each parent on its child (the `_cached_parent_obj` that
+        treebeard's get_parent() reads), so a served page usually needs no query here.
         """
-        return list(Page.objects.ancestor_of(self).filter(depth__gte=2).order_by("depth"))
+        trail = []
+        page = self
+        while page.depth > 2:
+            parent = getattr(page, "_cached_parent_obj", None)
+            if parent is None:
+                ancestors = Page.objects.ancestor_of(self).filter(depth__gte=2)
+                return list(ancestors.order_by("depth"))
+            trail.append(parent)
+            page = parent
+        return trail[::-1]
 
     def get_structured_data(self, request):
         return [structured_data.breadcrumb_list([*self.breadcrumb_pages, self], request)]
@@ -195,8 +218,20 @@ class HomePage(SitePage):
     def get_structured_data(self, request):
         return []
 
+    def route(self, request, path_components):
+        # A page this request only passes through (e.g. the articles index on the way to
+        # an article) is loaded as its specific type with its own fields deferred: one
+        # query instead of two. The page actually served is loaded in full as usual.
+        if len(path_components) > 1:
+            child = self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = self
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_article_index(self):
-        return ArticleIndexPage.objects.child_of(self).live().public().order_by("path").first()
+        return public(ArticleIndexPage.objects.child_of(self).live()).order_by("path").first()
 
     def get_featured_articles(self):
         links = self.featured_articles.select_related("article").defer(
@@ -205,13 +240,8 @@ class HomePage(SitePage):
         articles = [link.article for link in links if link.article.live]
         if articles:
             return articles
-        return list(
-            ArticlePage.objects.descendant_of(self)
-            .live()
-            .public()
-            .defer_streamfields()
-            .order_by("path")[:3]
-        )
+        articles = ArticlePage.objects.descendant_of(self).live().defer_streamfields()
+        return list(public(articles).order_by("path")[:3])
 
 
 class HomeFeaturedArticle(Orderable):
@@ -238,7 +268,7 @@ class ArticleIndexPage(SitePage):
 
     def get_articles(self):
         return (
-            ArticlePage.objects.child_of(self).live().public().defer_streamfields().order_by("path")
+            public(ArticlePage.objects.child_of(self).live()).defer_streamfields().order_by("path")
         )
 
     def route(self, request, path_components):
@@ -323,13 +353,8 @@ class ArticlePage(ClinicalReviewMixin, SitePage):  # noqa: DJ008 (Page.__str__ i
         articles = [link.article for link in links if link.article.live]
         if articles:
             return articles
-        return list(
-            ArticlePage.objects.sibling_of(self, inclusive=False)
-            .live()
-            .public()
-            .defer_streamfields()
-            .order_by("path")[:3]
-        )
+        siblings = ArticlePage.objects.sibling_of(self, inclusive=False).live()
+        return list(public(siblings).defer_streamfields().order_by("path")[:3])
 
     @cached_property
     def faq_items(self):

@@ -1,5 +1,6 @@
 """Public views that are not Wagtail pages: site search and robots.txt."""
 
+import re
 import unicodedata
 from urllib.parse import urlencode
 
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 
 from content.models import ArticleIndexPage, ArticlePage
+from content.queries import public
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -27,20 +29,23 @@ def clean_query(raw: str) -> str:
     return " ".join(printable.split())[:MAX_QUERY_LENGTH].strip()
 
 
+def search_terms(query: str) -> str:
+    """The words of a query, without punctuation a full-text backend could read as syntax.
+
+    Wagtail's SQLite backend puts each term in double quotes without escaping them, so an
+    unbalanced quote is an SQL error (wagtail/wagtail#13227). Words are all we need.
+    """
+    return " ".join(re.sub(r"[^\w\s'’-]", " ", query).split())
+
+
 def search_suggestions(site):
     """Where to go when a search finds nothing: the article list and the FAQ."""
     if site is None:
         return []
-    suggestions = list(
-        ArticleIndexPage.objects.descendant_of(site.root_page).live().public().order_by("path")[:1]
-    )
-    suggestions += list(
-        ArticlePage.objects.descendant_of(site.root_page)
-        .live()
-        .public()
-        .filter(slug="faq")
-        .defer_streamfields()[:1]
-    )
+    indexes = ArticleIndexPage.objects.descendant_of(site.root_page).live()
+    faqs = ArticlePage.objects.descendant_of(site.root_page).live().filter(slug="faq")
+    suggestions = list(public(indexes).order_by("path")[:1])
+    suggestions += list(public(faqs).defer_streamfields()[:1])
     return suggestions
 
 
@@ -49,7 +54,9 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     site = Site.find_for_request(request)
     results_page = None
-    if query and site is not None:
+    terms = search_terms(query)
+    if terms and site is not None:
+        # Wagtail's own public() here: search backends only understand plain lookups.
         pages = (
             Page.objects.live()
             .public()
@@ -57,7 +64,7 @@ def search(request):
             .defer_streamfields()
             .specific()
         )
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
+        paginator = Paginator(pages.search(terms), RESULTS_PER_PAGE)
         results_page = paginator.get_page(request.GET.get("page"))
 
     found_nothing = results_page is None or not results_page.object_list

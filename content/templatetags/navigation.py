@@ -1,6 +1,8 @@
 from django import template
 from wagtail.models import Site
 
+from content.queries import public
+
 register = template.Library()
 
 
@@ -11,11 +13,11 @@ def _top_level_pages(request):
         site = Site.find_for_request(request)
         pages = []
         if site is not None:
+            children = site.root_page.get_children().live()
             pages = list(
-                site.root_page.get_children()
-                .live()
-                .public()
-                .only("id", "title", "url_path", "path", "depth", "show_in_menus", "content_type")
+                public(children).only(
+                    "id", "title", "url_path", "path", "depth", "show_in_menus", "content_type"
+                )
             )
         request._content_top_level_pages = pages
     return request._content_top_level_pages
