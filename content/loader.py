@@ -11,7 +11,9 @@ onto our StreamField blocks.
 
 import datetime
 import html
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -49,6 +51,19 @@ class LoadSummary:
 _converter = ContentstateConverter(features=RICH_TEXT_FEATURES)
 
 
+# Tags the editor's rich text keeps with RICH_TEXT_FEATURES (strong/em become b/i).
+RICH_TEXT_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li"}
+
+
+class _TagCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+
 def _words(markup: str) -> list[str]:
     return html.unescape(strip_tags(markup)).split()
 
@@ -57,11 +72,18 @@ def rich_text(markup: str, where: str) -> str:
     """Rich text as Wagtail's editor would store it.
 
     A round trip through the editor's converter keeps only the features our templates
-    style. If that would lose any words, the data uses markup we do not support.
+    style; markup it would flatten or drop is refused rather than silently lost.
     """
+    collector = _TagCollector()
+    collector.feed(markup)
+    unsupported = sorted(collector.tags - RICH_TEXT_TAGS)
+    if unsupported:
+        raise ContentDataError(
+            f"{where}: rich text uses markup the editor cannot keep: <{'>, <'.join(unsupported)}>"
+        )
     stored = _converter.to_database_format(_converter.from_database_format(markup))
     if _words(stored) != _words(markup):
-        raise ContentDataError(f"{where}: rich text uses markup the editor cannot keep")
+        raise ContentDataError(f"{where}: rich text lost words in the editor's converter")
     return stored
 
 
@@ -139,13 +161,36 @@ def _date(value, where):
         raise ContentDataError(f"{where}: {value!r} is not a YYYY-MM-DD date") from None
 
 
+def block_error_messages(error, path=()):
+    """The messages of a (nested) StreamField validation error, each with where it is."""
+    where = " > ".join(path) or "block"
+    children = getattr(error, "block_errors", None) or {}
+    non_block = getattr(error, "non_block_errors", None) or []
+    messages = [f"{where}: {message}" for message in non_block]
+    for key, child in children.items():
+        messages += block_error_messages(child, (*path, str(key)))
+    if not children and not non_block:
+        messages += [f"{where}: {message}" for message in error.messages]
+    return messages
+
+
 def _check_stream(page, field_name, where):
     """Validate a StreamField as the editor would, so bad data fails loudly here."""
     stream = getattr(page, field_name)
     try:
         stream.stream_block.clean(stream)
     except ValidationError as error:
-        raise ContentDataError(f"{where}: invalid {field_name}: {error}") from None
+        details = "; ".join(block_error_messages(error))
+        raise ContentDataError(f"{where}: invalid {field_name}: {details}") from None
+
+
+@contextmanager
+def _data_errors(where):
+    """Report a model validation error as bad data, naming the page."""
+    try:
+        yield
+    except ValidationError as error:
+        raise ContentDataError(f"{where}: {'; '.join(error.messages)}") from None
 
 
 class ContentLoader:
@@ -178,7 +223,8 @@ class ContentLoader:
                     for featured in self._pages_for(self.data.HOME["featured"], articles, "home")
                 ]
         for page in self._new_pages:
-            page.save_revision().publish()
+            with _data_errors(page.slug):
+                page.save_revision().publish()
         return home
 
     def _pages_for(self, slugs, articles, where):
@@ -213,7 +259,8 @@ class ContentLoader:
                 "of another type; rename or move that page first"
             )
         page.live = False
-        parent.add_child(instance=page)
+        with _data_errors(label):
+            parent.add_child(instance=page)
         self._new_pages.append(page)
         self.summary.record(label, created=True)
         return page
