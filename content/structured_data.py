@@ -7,7 +7,6 @@ escapes <, > and & so no text from the database can end the <script> element ear
 import html
 
 from django.utils.html import strip_tags
-from wagtail.models import Site
 
 SCHEMA_CONTEXT = "https://schema.org"
 # Every article is about the same condition; naming it helps search engines file the pages.
@@ -27,9 +26,19 @@ def without_blanks(data: dict) -> dict:
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
 
 
+def absolute_url(page, request) -> str:
+    """A page's absolute URL on the origin this request was served from.
+
+    Used for canonical links, Open Graph, JSON-LD and the sitemap alike, so they always
+    agree, and stay right even before an operator sets the Wagtail Site's hostname
+    (Wagtail's get_full_url() would say http://localhost). ALLOWED_HOSTS vouches for
+    the host; SECURE_PROXY_SSL_HEADER for the scheme.
+    """
+    return request.build_absolute_uri(page.get_url(request))
+
+
 def home_url(request) -> str:
-    site = Site.find_for_request(request)
-    return f"{site.root_url}/" if site else "/"
+    return request.build_absolute_uri("/")
 
 
 def clinic_reference(request) -> dict:
@@ -72,7 +81,7 @@ def breadcrumb_list(pages, request) -> dict:
                 "@type": "ListItem",
                 "position": position,
                 "name": "Home" if position == 1 else page.title,
-                "item": page.get_full_url(request),
+                "item": absolute_url(page, request),
             }
             for position, page in enumerate(pages, start=1)
         ],
@@ -105,7 +114,7 @@ def citation(source) -> dict:
 
 
 def medical_web_page(article, request) -> dict:
-    url = article.get_full_url(request)
+    url = absolute_url(article, request)
     return without_blanks(
         {
             "@context": SCHEMA_CONTEXT,
@@ -130,7 +139,7 @@ def faq_page(page, faq_items, request) -> dict:
     return {
         "@context": SCHEMA_CONTEXT,
         "@type": "FAQPage",
-        "url": page.get_full_url(request),
+        "url": absolute_url(page, request),
         "mainEntity": [
             {
                 "@type": "Question",

@@ -21,6 +21,11 @@ def json_ld(data):
 
 
 @register.simple_tag(takes_context=True)
+def canonical_url(context, page):
+    return schema.absolute_url(page, context["request"])
+
+
+@register.simple_tag(takes_context=True)
 def structured_data(context):
     """The JSON-LD objects for this response: the clinic on every page, plus whatever the
     current page describes (breadcrumbs, the article, its FAQ)."""
