@@ -2,7 +2,6 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 
@@ -33,6 +32,3 @@ class ClinicianViewSet(SnippetViewSet):
     menu_label = "Clinicians"
     list_display = ["name", "credentials", "role"]
     search_fields = ["name", "credentials", "role"]
-
-
-register_snippet(ClinicianViewSet)

@@ -1,4 +1,5 @@
-"""Admin additions for clinical governance: the "review due" report under Reports."""
+"""Admin additions for clinical governance: the Clinician snippet and the "review due"
+report under Reports."""
 
 import datetime
 
@@ -11,8 +12,12 @@ from wagtail import hooks
 from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.models import register_snippet
 
 from content.models import REVIEW_WARNING_DAYS, ArticlePage
+from content.snippets import ClinicianViewSet
+
+register_snippet(ClinicianViewSet)
 
 
 def _date(value):

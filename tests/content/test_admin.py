@@ -122,3 +122,20 @@ def test_a_draft_may_wait_for_its_reviewer_but_publishing_may_not(
     assert response.status_code == 302
     draft = ArticlePage.objects.get(slug="written-in-the-admin")
     assert not draft.live and draft.reviewed_by is None
+
+
+def test_a_clinician_with_articles_cannot_be_deleted_from_the_admin(admin_client, site_tree):
+    reviewer = ArticlePage.objects.get(slug="faq").reviewed_by
+    url = f"/admin/snippets/content/clinician/delete/{reviewer.pk}/"
+    page = admin_client.get(url).content.decode()
+    # Wagtail sees the PROTECT reference and offers no delete button.
+    assert "Yes, delete" not in page
+    admin_client.post(url)
+    assert Clinician.objects.filter(pk=reviewer.pk).exists()
+
+
+def test_an_unused_clinician_can_be_deleted_from_the_admin(admin_client, clinician):
+    url = f"/admin/snippets/content/clinician/delete/{clinician.pk}/"
+    assert "Yes, delete" in admin_client.get(url).content.decode()
+    admin_client.post(url)
+    assert not Clinician.objects.filter(pk=clinician.pk).exists()
