@@ -1,0 +1,152 @@
+"""What a pre-screening submission stores, and the staff review around it.
+
+A submission keeps the patient's answers exactly as given (contract keys and codes),
+the assessment they produced with the criteria version, the contact details and the
+consents with their times. Patients' answers are never edited afterwards; staff add
+notes and re-assessments beside them.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+
+from screening.criteria import OUTCOMES, STAGE_LABELS, Outcome, Stage
+
+# Crockford-style alphabet: no 0/O, 1/I/L or U, so a reference read over the phone
+# cannot be misheard or mistyped.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+REFERENCE_PREFIX = "HS"
+
+
+def new_reference() -> str:
+    """e.g. HS-7K3M-Q9XT: 8 random characters (~39 bits), unguessable in practice."""
+    body = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{REFERENCE_PREFIX}-{body[:4]}-{body[4:]}"
+
+
+class Status(models.TextChoices):
+    NEW = "new", "New"
+    IN_REVIEW = "in_review", "In review"
+    CONTACTED = "contacted", "Contacted"
+    CONSULTATION_BOOKED = "consultation_booked", "Consultation booked"
+    NOT_SUITABLE = "not_suitable", "Not suitable"
+    CLOSED = "closed", "Closed"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+OutcomeChoices = models.TextChoices(
+    "OutcomeChoices", [(o.value.upper(), (o.value, OUTCOMES[o].staff_label)) for o in Outcome]
+)
+StageChoices = models.TextChoices(
+    "StageChoices", [(s.value.upper(), (s.value, STAGE_LABELS[s])) for s in Stage]
+)
+
+
+class PreferredContact(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone"
+
+
+class Submission(models.Model):
+    reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # One id per questionnaire run, kept in the patient's session: a double click,
+    # a refresh or Back-then-submit finds the existing submission instead of a new one.
+    flow_id = models.UUIDField(unique=True, null=True, blank=True, editable=False)
+
+    answers = models.JSONField(help_text="The patient's answers: contract keys and codes.")
+    outcome = models.CharField(max_length=12, choices=OutcomeChoices.choices, db_index=True)
+    score = models.PositiveSmallIntegerField(db_index=True)
+    reasons = models.JSONField(default=list)
+    criteria_version = models.CharField(max_length=32)
+    # Derived from the answers when assessed; stored so the staff list can show and
+    # filter them without reading every JSON document.
+    stage = models.CharField(max_length=12, choices=StageChoices.choices)
+    has_medical_conditions = models.BooleanField(db_index=True)
+
+    name = models.CharField(max_length=120)
+    email = models.EmailField(max_length=254, db_index=True)
+    phone = models.CharField(max_length=32, blank=True)
+    preferred_contact = models.CharField(max_length=5, choices=PreferredContact.choices)
+
+    consent_text_version = models.CharField(max_length=32)
+    consent_health_data_at = models.DateTimeField()
+    consent_contact_at = models.DateTimeField()
+    consent_marketing_at = models.DateTimeField(null=True, blank=True)
+
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_submissions",
+    )
+    # Demo and load-test data (screening_demo_data) is marked so it can never be
+    # mistaken for a patient.
+    is_synthetic = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="submission_status_recent"),
+            models.Index(fields=["outcome", "-created_at"], name="submission_outcome_recent"),
+            models.Index(fields=["assigned_to", "-created_at"], name="submission_assignee_recent"),
+        ]
+        permissions = [
+            ("export_submission", "Can export screening submissions"),
+            ("erase_submission", "Can erase screening submissions (right to erasure)"),
+            ("purge_submission", "Can purge expired screening submissions"),
+        ]
+
+    def __str__(self):
+        # Only the reference: this string ends up in audit logs and must carry no
+        # personal data.
+        return self.reference
+
+    @property
+    def consent_marketing(self) -> bool:
+        return self.consent_marketing_at is not None
+
+
+class ReviewNote(models.Model):
+    """An internal note by staff. Append-only: notes are never edited or deleted alone."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField(max_length=4000)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"Note on {self.submission_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Reassessment(models.Model):
+    """A later assessment of the same answers under newer criteria, kept beside the original."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="reassessments"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    outcome = models.CharField(max_length=12, choices=OutcomeChoices.choices)
+    score = models.PositiveSmallIntegerField()
+    reasons = models.JSONField(default=list)
+    criteria_version = models.CharField(max_length=32)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Reassessment of {self.submission_id} ({self.criteria_version})"
