@@ -171,6 +171,7 @@ PAGE_CACHE_EXCLUDED_PATH_PREFIXES = [
 # Saving or deleting any of these (besides any page) retires every cached page.
 PAGE_CACHE_INVALIDATED_BY = [
     "content.ClinicSettings",
+    "content.Clinician",
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "wagtailcore.PageViewRestriction",
