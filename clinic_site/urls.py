@@ -2,9 +2,11 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site import views
+from content import views as content_views
 
 handler500 = "clinic_site.views.server_error"
 
@@ -13,6 +15,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("screening/", include("screening.urls")),
+    path("search/", content_views.search, name="search"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", content_views.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:

@@ -1,12 +1,398 @@
-from wagtail.models import Page
+"""Page types of the educational site, and the clinical-governance data they carry.
 
+The tree editors can build: Root → HomePage → (ArticleIndexPage → ArticlePage) | StandardPage.
+"""
+
+import datetime
+import math
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from content import structured_data
+from content.blocks import (
+    RICH_TEXT_FEATURES,
+    ContentBodyBlock,
+    SourceBlock,
+    StandardPageBodyBlock,
+)
+from content.queries import public
 from content.site_settings import ClinicSettings  # noqa: F401  (registers the setting model)
+from content.snippets import Clinician
+
+WORDS_PER_MINUTE = 200
+# The review report and the page warn this many days before a review falls due.
+REVIEW_WARNING_DAYS = 30
+META_DESCRIPTION_LENGTH = 160
 
 
-class HomePage(Page):
-    """The site root: what the clinic offers and where to start."""
+def reading_minutes(word_count: int) -> int:
+    """Minutes an average adult needs to read `word_count` words; never less than one."""
+    return max(1, math.ceil(word_count / WORDS_PER_MINUTE))
+
+
+def describe_review_due(due: datetime.date | None, today: datetime.date) -> str:
+    if due is None:
+        return "No review date set"
+    days = (due - today).days
+    if days < 0:
+        return f"Overdue by {-days} day{'s' if days != -1 else ''}"
+    if days == 0:
+        return "Due today"
+    return f"Due in {days} day{'s' if days != 1 else ''}"
+
+
+class SitePage(Page):
+    """What every public page shares: <title> and description fallbacks, the Open Graph
+    type, breadcrumbs and structured data."""
+
+    og_type = "website"
+
+    class Meta:
+        abstract = True
+
+    def get_canonical_url(self, request):
+        return structured_data.absolute_url(self, request)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if request is not None:
+            for url in urls:
+                url["location"] = self.get_canonical_url(request)
+        return urls
+
+    def get_meta_title(self):
+        return self.seo_title or self.title
+
+    def get_meta_description(self):
+        return self.search_description or self.get_description_fallback()
+
+    def get_description_fallback(self):
+        return getattr(self, "summary", "")
+
+    @cached_property
+    def breadcrumb_pages(self):
+        """The site's pages from its home page (depth 2) down to this page's parent.
+
+        Cached on the instance: the breadcrumb trail and its structured data share it.
+        Wagtail's routing leaves each parent on its child (the `_cached_parent_obj` that
+        treebeard's get_parent() reads), so a served page usually needs no query here.
+        """
+        trail = []
+        page = self
+        while page.depth > 2:
+            parent = getattr(page, "_cached_parent_obj", None)
+            if parent is None:
+                ancestors = Page.objects.ancestor_of(self).filter(depth__gte=2)
+                return list(ancestors.order_by("depth"))
+            trail.append(parent)
+            page = parent
+        return trail[::-1]
+
+    def get_structured_data(self, request):
+        return [structured_data.breadcrumb_list([*self.breadcrumb_pages, self], request)]
+
+
+class ClinicalReviewMixin(models.Model):
+    """Who signed off the clinical content and when it must be looked at again.
+
+    Nullable in the database so an editor can save an unfinished draft, but required
+    (blank=False) before a page can be published.
+    """
+
+    # PROTECT: a published article must always name the clinician who signed it off.
+    # Deleting that clinician is refused until their articles are re-reviewed by
+    # someone else; SET_NULL would leave live pages claiming a review nobody owns.
+    reviewed_by = models.ForeignKey(
+        Clinician,
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The clinician who checked this page is accurate.",
+    )
+    last_reviewed = models.DateField(null=True, blank=False)
+    next_review_due = models.DateField(
+        null=True, blank=False, help_text="Usually one year after the last review."
+    )
+
+    review_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("reviewed_by"),
+                FieldPanel("last_reviewed"),
+                FieldPanel("next_review_due"),
+            ],
+            heading="Clinical review",
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors["last_reviewed"] = "The last review cannot be in the future."
+        if (
+            self.last_reviewed
+            and self.next_review_due
+            and self.next_review_due <= self.last_reviewed
+        ):
+            errors["next_review_due"] = "The next review must fall after the last review."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def review_status(self):
+        return describe_review_due(self.next_review_due, timezone.localdate())
+
+    @property
+    def review_is_due_soon(self):
+        """True when the next review is overdue or falls within the warning period."""
+        if self.next_review_due is None:
+            return True
+        warning_date = timezone.localdate() + datetime.timedelta(days=REVIEW_WARNING_DAYS)
+        return self.next_review_due <= warning_date
+
+
+class HomePage(SitePage):
+    """The site root: what the clinic offers, how strong the evidence is, where to start."""
+
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="What the clinic offers, in two or three plain sentences.",
+    )
+    evidence_summary = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="One honest sentence on how strong the evidence is. Shown prominently.",
+    )
+    cta_title = models.CharField("call to action title", max_length=120, blank=True)
+    cta_text = models.TextField("call to action text", max_length=400, blank=True)
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-
+    subpage_types = ["content.ArticleIndexPage", "content.StandardPage"]
     template = "content/home_page.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("evidence_summary"),
+        InlinePanel(
+            "featured_articles",
+            label="Featured article",
+            heading="Featured articles",
+            max_num=6,
+            help_text="Shown as cards. With none chosen, the first three articles are shown.",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cta_title"), FieldPanel("cta_text")],
+            heading="Call to action (links to the pre-screening questionnaire)",
+        ),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    def get_description_fallback(self):
+        text = self.evidence_summary or strip_tags(self.intro)
+        return Truncator(" ".join(text.split())).chars(META_DESCRIPTION_LENGTH)
+
+    @cached_property
+    def breadcrumb_pages(self):
+        return []
+
+    def get_structured_data(self, request):
+        return []
+
+    def route(self, request, path_components):
+        # A page this request only passes through (e.g. the articles index on the way to
+        # an article) is loaded as its specific type with its own fields deferred: one
+        # query instead of two. The page actually served is loaded in full as usual.
+        if len(path_components) > 1:
+            child = self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = self
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_article_index(self):
+        return public(ArticleIndexPage.objects.child_of(self).live()).order_by("path").first()
+
+    def get_featured_articles(self):
+        links = self.featured_articles.select_related("article").defer(
+            "article__body", "article__references"
+        )
+        articles = [link.article for link in links if link.article.live]
+        if articles:
+            return articles
+        articles = ArticlePage.objects.descendant_of(self).live().defer_streamfields()
+        return list(public(articles).order_by("path")[:3])
+
+
+class HomeFeaturedArticle(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_articles")
+    article = models.ForeignKey("content.ArticlePage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("article")]
+
+
+class ArticleIndexPage(SitePage):
+    """Lists the articles below it, in the order editors arrange them in the tree."""
+
+    summary = models.CharField(
+        max_length=250, help_text="One or two plain sentences; used as the meta description."
+    )
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.ArticlePage"]
+    template = "content/article_index_page.html"
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("intro")]
+
+    def get_articles(self):
+        return (
+            public(ArticlePage.objects.child_of(self).live()).defer_streamfields().order_by("path")
+        )
+
+    def route(self, request, path_components):
+        # One query for the article and its reviewer, instead of Wagtail's generic
+        # child lookup followed by a second query for the specific page.
+        if path_components:
+            article = (
+                ArticlePage.objects.child_of(self)
+                .select_related("reviewed_by")
+                .filter(slug=path_components[0])
+                .first()
+            )
+            if article is not None:
+                article._cached_parent_obj = self
+                return article.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.get_articles()
+        return context
+
+
+class ArticlePage(ClinicalReviewMixin, SitePage):  # noqa: DJ008 (Page.__str__ is the title)
+    """One patient-information article, signed off by a clinician, with its sources."""
+
+    summary = models.CharField(
+        max_length=250,
+        help_text="Plain text, up to 250 characters: shown under the title, on cards, "
+        "and as the meta description unless one is set under Promote.",
+    )
+    body = StreamField(ContentBodyBlock())
+    references = StreamField(
+        [("source", SourceBlock())],
+        min_num=1,
+        help_text="The evidence this article relies on, listed under “Sources”.",
+    )
+    reading_time = models.PositiveSmallIntegerField(
+        "reading time (minutes)",
+        default=1,
+        editable=False,
+        help_text="Worked out from the body when the page is saved.",
+    )
+
+    og_type = "article"
+    parent_page_types = ["content.ArticleIndexPage"]
+    subpage_types = []
+    template = "content/article_page.html"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("references"),
+        *ClinicalReviewMixin.review_panels,
+        InlinePanel(
+            "related_articles",
+            label="Related article",
+            heading="Related articles",
+            max_num=4,
+            help_text="With none chosen, other articles from the same section are shown.",
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "article"
+
+    def save(self, *args, **kwargs):
+        self.reading_time = reading_minutes(len(self.body.stream_block.words(self.body)))
+        return super().save(*args, **kwargs)
+
+    def get_related_articles(self):
+        links = self.related_articles.select_related("article").defer(
+            "article__body", "article__references"
+        )
+        articles = [link.article for link in links if link.article.live]
+        if articles:
+            return articles
+        siblings = ArticlePage.objects.sibling_of(self, inclusive=False).live()
+        return list(public(siblings).defer_streamfields().order_by("path")[:3])
+
+    @cached_property
+    def faq_items(self):
+        return [block.value for block in self.body if block.block_type == "faq"]
+
+    def get_structured_data(self, request):
+        data = [
+            *super().get_structured_data(request),
+            structured_data.medical_web_page(self, request),
+        ]
+        if self.faq_items:
+            data.append(structured_data.faq_page(self, self.faq_items, request))
+        return data
+
+
+class RelatedArticle(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_articles")
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("article")]
+
+    def clean(self):
+        super().clean()
+        if self.article_id and self.article_id == self.page_id:
+            raise ValidationError({"article": "An article cannot be related to itself."})
+
+
+class StandardPage(SitePage):
+    """Privacy notice, about the clinic, contact: plain pages under the home page."""
+
+    summary = models.CharField(
+        max_length=250, help_text="One or two plain sentences; used as the meta description."
+    )
+    body = StreamField(StandardPageBodyBlock())
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    template = "content/standard_page.html"
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]

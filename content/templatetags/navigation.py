@@ -1,7 +1,26 @@
 from django import template
 from wagtail.models import Site
 
+from content.queries import public
+
 register = template.Library()
+
+
+def _top_level_pages(request):
+    """Live, public pages directly under the site root: one query per request, shared by
+    the main navigation in the header and the links in the footer."""
+    if not hasattr(request, "_content_top_level_pages"):
+        site = Site.find_for_request(request)
+        pages = []
+        if site is not None:
+            children = site.root_page.get_children().live()
+            pages = list(
+                public(children).only(
+                    "id", "title", "url_path", "path", "depth", "show_in_menus", "content_type"
+                )
+            )
+        request._content_top_level_pages = pages
+    return request._content_top_level_pages
 
 
 @register.simple_tag(takes_context=True)
@@ -9,18 +28,23 @@ def main_menu_pages(context):
     """Live pages under the site root marked 'show in menus', each flagged when the
     current page is it or sits below it (for aria-current)."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    if request is None:
         return []
     current = context.get("page")
     current_path = getattr(current, "path", "")
-    menu = list(
-        site.root_page.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .only("id", "title", "url_path", "path", "depth")
-    )
+    menu = [page for page in _top_level_pages(request) if page.show_in_menus]
     for item in menu:
         item.is_current = bool(current_path) and current_path.startswith(item.path)
     return menu
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The plain pages every visitor must be able to reach (privacy notice, about,
+    contact), whether or not editors put them in the main menu."""
+    from content.models import StandardPage
+
+    request = context.get("request")
+    if request is None:
+        return []
+    return [page for page in _top_level_pages(request) if page.specific_class is StandardPage]

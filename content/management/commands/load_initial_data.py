@@ -1,13 +1,13 @@
 """Build the site's page tree and settings. Safe to run again: it only adds what is missing."""
 
-from django.core.management.base import BaseCommand
+import time
+
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from content.models import HomePage
+from content.loader import ContentDataError, ContentLoader
 from content.site_settings import ClinicSettings
-
-HOME_TITLE = "Regenerative hair therapy, explained honestly"
 
 # A fictional clinic's details for local development; staff replace them in Settings.
 DEMO_CLINIC_DETAILS = {
@@ -24,29 +24,36 @@ DEMO_CLINIC_DETAILS = {
 
 
 class Command(BaseCommand):
-    help = "Create the home page, the Wagtail site and the clinic details if they are missing."
+    help = (
+        "Create whatever is missing of the home page, the articles, the privacy, about and "
+        "contact pages, the Wagtail site and the clinic details. Existing pages are never changed."
+    )
 
-    @transaction.atomic
     def handle(self, *args, **options):
-        home, created = self.ensure_home_page()
-        self.report("home page", created)
-        site = self.ensure_site(home)
-        _, created = ClinicSettings.objects.get_or_create(site=site, defaults=DEMO_CLINIC_DETAILS)
-        self.report("clinic details", created)
+        from content import initial_content
 
-    def ensure_home_page(self):
-        existing = HomePage.objects.first()
-        if existing:
-            return existing, False
-        root = Page.get_first_root_node()
-        # Wagtail's installer leaves a placeholder "Welcome" page at depth 2; it would
-        # hold the slug "home" and the default site, so it makes way for ours.
-        for placeholder in root.get_children().filter(content_type__model="page"):
-            if not placeholder.get_children().exists():
-                placeholder.delete()
-        home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="home"))
-        home.save_revision().publish()
-        return home, True
+        started = time.monotonic()
+        loader = ContentLoader(initial_content)
+        try:
+            with transaction.atomic():
+                home = loader.load(Page.get_first_root_node())
+                site = self.ensure_site(home)
+                _, created = ClinicSettings.objects.get_or_create(
+                    site=site, defaults=DEMO_CLINIC_DETAILS
+                )
+                loader.summary.record("clinic details", created)
+        except ContentDataError as error:
+            raise CommandError(f"Nothing was loaded: {error}") from error
+
+        summary = loader.summary
+        for label in summary.created:
+            self.stdout.write(f"created: {label}")
+        for warning in loader.warnings:
+            self.stderr.write(f"warning: {warning}")
+        self.stdout.write(
+            f"{len(summary.created)} created, {len(summary.present)} already present "
+            f"({time.monotonic() - started:.1f}s)"
+        )
 
     def ensure_site(self, home):
         site = Site.objects.filter(is_default_site=True).first()
@@ -58,7 +65,3 @@ class Command(BaseCommand):
             site.root_page = home
             site.save()
         return site
-
-    def report(self, what, created):
-        state = "created" if created else "already present"
-        self.stdout.write(f"{what}: {state}")
