@@ -265,6 +265,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
+        # NONCE is only added to the header on responses that use request.csp_nonce;
+        # no public page does today (JSON-LD data blocks need none), so none is sent.
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
         "img-src": [SELF, "data:"],

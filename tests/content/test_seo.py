@@ -183,15 +183,13 @@ def test_json_ld_cannot_be_broken_out_of_by_page_text(client, site_tree):
 
 
 @pytest.mark.parametrize("url", ["/", "/articles/faq/", "/contact/", "/search/?q=PRP"])
-def test_only_json_ld_scripts_no_nonce_and_no_inline_styles(client, site_tree, url):
+def test_only_json_ld_data_blocks_and_no_inline_styles(client, site_tree, url):
     response = client.get(url)
     document = soup(response)
     policy = response["Content-Security-Policy"]
     script_src = re.search(r"script-src ([^;]+)", policy).group(1).split()
     assert "'unsafe-inline'" not in script_src
-    # JSON-LD is data, not script: CSP lets it be without a nonce (the browser tests
-    # check Chromium reports no violation), and a per-request nonce would make the
-    # page uncacheable.
+    # Data blocks never run, so they need no nonce; a nonce would stop the page being cached.
     assert not any(source.startswith("'nonce-") for source in script_src)
     scripts = document.find_all("script")
     assert scripts
