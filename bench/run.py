@@ -333,11 +333,9 @@ def staff_review() -> dict:
 
 
 def seed(env: dict[str, str]) -> dict:
-    if (BASE_DIR / "screening" / "management" / "commands" / "screening_demo_data.py").exists():
-        local_stack.manage(env, "screening_demo_data", "--count", str(SUBMISSIONS), quiet=True)
-        return {"via": f"manage.py screening_demo_data --count {SUBMISSIONS}"}
-    seeded = in_django(env, "seed", str(SUBMISSIONS))
-    return {"via": f"bench/in_django.py seed {SUBMISSIONS}", **seeded}
+    """The staff-review work's generator: realistic outcomes, statuses and assignees."""
+    local_stack.manage(env, "screening_demo_data", "--count", str(SUBMISSIONS), quiet=True)
+    return {"via": f"manage.py screening_demo_data --count {SUBMISSIONS}"}
 
 
 def main() -> int:
