@@ -133,9 +133,7 @@ def machine(env: dict[str, str]) -> dict[str, str]:
         "postgresql": postgres,
         "redis": redis_version,
         "gunicorn": command_output([local_stack.GUNICORN, "--version"]),
-        "wrk": command_output(["wrk", "--version"]).splitlines()[0][:40]
-        if shutil.which("wrk")
-        else "",
+        "wrk": command_output(["wrk", "--version"]).split(" [")[0] if shutil.which("wrk") else "",
         "node": command_output(["node", "--version"]),
         "chromium": command_output(["/usr/bin/chromium", "--version"]),
     }
