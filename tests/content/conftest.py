@@ -1,26 +1,18 @@
 """Fixtures for the educational-content tests.
 
-`site_tree` is the site exactly as `make run` builds it from content.initial_content.
-Building it takes most of a second, so it is built once per test module inside a
-transaction that is rolled back when the module ends; each test runs in its own
-savepoint within it (pytest-django's `db`), so tests still cannot see each other's
-changes. Tests that need particular content build it with the factories below rather
-than relying on the writer's wording.
+`site_tree` (tests/conftest.py) is the site exactly as `make run` builds it from
+content.initial_content, built once per module. Tests that need particular content
+build it with the factories below rather than relying on the writer's wording.
 """
 
 import datetime
-import io
 import json
 import re
 from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
-from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
-from wagtail.models import Site
 
 from content.models import ArticleIndexPage, ArticlePage, HomePage
 from content.snippets import Clinician
@@ -37,30 +29,6 @@ ARTICLE_SLUGS = [
     "faq",
 ]
 STANDARD_SLUGS = ["privacy", "about", "contact"]
-
-
-@pytest.fixture(scope="module")
-def _module_site_tree(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("load_initial_data", stdout=io.StringIO(), stderr=io.StringIO())
-        except BaseException:
-            outer.__exit__(None, None, None)
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
-@pytest.fixture
-def site_tree(_module_site_tree, db):
-    # Wagtail caches site root paths; ids differ between modules on PostgreSQL.
-    cache.clear()
-    yield Site.objects.get(is_default_site=True)
-    cache.clear()
 
 
 @pytest.fixture
