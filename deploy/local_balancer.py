@@ -85,7 +85,7 @@ def make_handler(backends: Backends):
             headers["X-Forwarded-For"] = self.client_address[0]
             host, port = address.rsplit(":", 1)
             try:
-                connection = http.client.HTTPConnection(host, int(port), timeout=30)
+                connection = http.client.HTTPConnection(host, int(port), timeout=130)
                 connection.request(self.command, self.path, body=body, headers=headers)
                 response = connection.getresponse()
                 content = response.read()
