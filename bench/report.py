@@ -180,6 +180,17 @@ def render(r: dict) -> str:
         f"final submit p50 {q['submit_p50_ms']} ms, p95 {q['submit_p95_ms']} ms, "
         f"max {q['submit_max_ms']} ms. Failures: {', '.join(q['failures']) or 'none'}.",
         "",
+        "Measured at the client: the wait for a free gunicorn worker (5 workers, 16 "
+        "clients, each request of every flow competing on 2 cores with the clients "
+        "themselves) plus the time in the worker. The worker's own time for the same "
+        "submits, from gunicorn's access log: "
+        + (
+            f"p50 {q['server']['p50_ms']} ms, p95 {q['server']['p95_ms']} ms, "
+            f"max {q['server']['max_ms']} ms ({q['server']['count']} submits)."
+            if q.get("server")
+            else "not available."
+        ),
+        "",
     ]
     if "views" in staff:
         lines += [
