@@ -77,13 +77,13 @@ def say(message: str) -> None:
 
 
 def bench_env(**overrides: str) -> dict[str, str]:
-    return local_stack.production_env(
-        DJANGO_SETTINGS_MODULE="clinic_site.settings.bench",
-        DATABASE_URL=DATABASE_URL,
-        REDIS_URL=REDIS_URL,
-        GUNICORN_ACCESS_LOG="",
-        **overrides,
-    )
+    settings = {
+        "DJANGO_SETTINGS_MODULE": "clinic_site.settings.bench",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "GUNICORN_ACCESS_LOG": "",
+    }
+    return local_stack.production_env(**{**settings, **overrides})
 
 
 def in_django(env: dict[str, str], *args: str) -> dict:
