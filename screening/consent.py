@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-CONSENT_TEXT_VERSION = "2026-11-1"
+# 2026-11-2: the health-data consent no longer mentions photos, which we do not collect
+# (the privacy notice says so, and the contact page asks people not to email them).
+CONSENT_TEXT_VERSION = "2026-11-2"
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,7 @@ HEALTH_DATA = ConsentText(
     field="consent_health_data",
     label=(
         "I agree that the clinic may use my health information to pre-screen me: my answers "
-        "about my hair loss, my answers about my medical history, and any photos I may send "
-        "later."
+        "about my hair loss and my medical history."
     ),
     hint=(
         "The law gives health information extra protection, so we ask for this separately. "

@@ -156,8 +156,10 @@ def test_consent_boxes_are_separate_unticked_and_two_are_required():
 
 def test_the_health_data_consent_names_the_kinds_of_data_and_withdrawal():
     label = consent.HEALTH_DATA.label + " " + consent.HEALTH_DATA.hint
-    for words in ("hair loss", "medical history", "photos", "withdraw"):
+    for words in ("hair loss", "medical history", "withdraw"):
         assert words in label
+    # Consent covers what we collect: the questionnaire asks for no photos.
+    assert "photo" not in label.lower()
     assert consent.CONSENT_TEXT_VERSION
 
 
