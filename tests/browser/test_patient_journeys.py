@@ -174,6 +174,7 @@ def test_patient_journey_by_keyboard_on_a_phone(phone_page, site_url, profile):
     outcome = send_and_read_the_result(page, site_url, changed, name)
 
     assert outcome == Outcome(profile)
+    assert page.locator("[data-print-page]").is_visible()  # the script ran
     assert page.csp_violations == []
     assert_no_health_data_in(addresses)
 
@@ -207,4 +208,5 @@ def test_questionnaire_completes_without_javascript(no_js_phone_page, site_url):
     outcome = send_and_read_the_result(page, site_url, answers, name)
 
     assert outcome == Outcome.POSSIBLE
+    assert page.locator("[data-print-page]").is_hidden()  # only the script shows it
     assert_no_health_data_in(addresses)
