@@ -150,3 +150,35 @@ def test_every_questionnaire_page_is_accessible(phone_page, site_url, settings, 
     fill_step(page, {**about_you[1], "age": str(MIN_AGE - 2)})
     assert page.url.endswith("/screening/adults-only/")
     check("adults only")
+
+
+def test_wide_layouts_are_accessible_on_a_desktop(desktop_page, site_url, subtests):
+    # From 40rem the pattern pictures sit two a row, from 48rem the answers become a
+    # grid and the how-we-assess tables real tables: the pages that change shape.
+    page = desktop_page
+
+    def check(name: str) -> None:
+        with subtests.test(page=name):
+            scan(page, f"screening: {name} (desktop)")
+            assert assert_every_focus_visible(page) > 0
+
+    page.goto(site_url + "/screening/how-we-assess/")
+    check("how we assess")
+
+    start(page, site_url)
+    (_, consent), (_, about_you), *later = step_data(PROFILES["refer"])
+    fill_step(page, consent)
+    check("step 2 about-you, empty")
+    with page.expect_navigation():
+        page.locator(CONTINUE).click()
+    assert active_matches(page, ERROR_SUMMARY)
+    check("step 2 about-you, nothing answered")
+    fill_step(page, about_you)
+    for _slug, data in later:
+        fill_step(page, data)
+    assert page.url.endswith("/screening/check/")
+    check("check your answers")
+
+    send(page)
+    assert page.locator("#outcome-heading").inner_text() == OUTCOMES[Outcome.REFER].patient_heading
+    check("result, refer")
