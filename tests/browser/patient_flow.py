@@ -1,10 +1,12 @@
-"""Keyboard-only helpers for walking the questionnaire in a real browser.
+"""Helpers for walking the questionnaire in a real browser, mostly by keyboard.
 
 A patient who uses a keyboard moves with Tab and Shift+Tab, ticks with Space, picks a
-radio answer with the arrow keys and follows links and buttons with Enter. These helpers
-do only that: they read the page (which element has focus, what is ticked) but never
-click, fill or focus anything themselves. Every element Tab lands on on the way is checked
-for a visible focus indicator.
+radio answer with the arrow keys and follows links and buttons with Enter. The keyboard
+helpers do only that: they read the page (which element has focus, what is ticked) but
+never click, fill or focus anything themselves. Every element Tab lands on on the way is
+checked for a visible focus indicator (an outline or a box-shadow in its computed style).
+At the end: ``fill_step``, the quick pointer way for tests about pages rather than the
+keyboard, and ``scan``, axe-core with WCAG 2.2's target size.
 
 Answers come from the questionnaire tests' profiles (``tests/screening/conftest.py``),
 as POST data per step, so no criteria are typed again here.
