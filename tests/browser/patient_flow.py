@@ -22,10 +22,9 @@ import pytest
 from django.core.cache import cache
 
 from screening.criteria import QUESTIONS
-from tests.browser.conftest import _axe, _axe_summary, assert_accessible
+from tests.browser.conftest import assert_accessible
 from tests.screening.conftest import CONTACT
 
-_VIOLATIONS = {"resultTypes": ["violations"]}
 # The most Tab presses between two things a patient wants to reach: a bound, so a
 # missing or unreachable element fails the test instead of looping forever.
 MAX_TAB_PRESSES = 120
@@ -224,26 +223,9 @@ def fill_step(page, data: Mapping[str, Any]) -> None:
         page.locator(CONTINUE).click()
 
 
-def assert_targets_large_enough(page, name: str) -> None:
-    """WCAG 2.2's target size (24 by 24 CSS pixels, or spaced as far apart).
-
-    axe-core ships this rule switched off; the shared ``assert_accessible`` runs axe's
-    defaults, so this runs the one rule on its own and reports only what it finds.
-    """
-    results = _axe.run(
-        page, options={"runOnly": {"type": "rule", "values": ["target-size"]}, **_VIOLATIONS}
-    )
-    violations = results.response["violations"]
-    if violations:
-        nodes = [node["target"] for v in violations for node in v["nodes"][:10]]
-        _axe_summary.append((f"{name} (target-size)", len(violations), f"  {nodes}"))
-    assert not violations, f"targets under 24px on {name}: {nodes}"
-
-
 def scan(page, name: str) -> None:
-    """axe-core's default rules (recorded per page) plus the WCAG 2.2 target size."""
+    """axe-core on the page, WCAG 2.2 target size included (see ``AXE_OPTIONS``)."""
     assert_accessible(page, name)
-    assert_targets_large_enough(page, name)
 
 
 def assert_every_focus_visible(page) -> int:
