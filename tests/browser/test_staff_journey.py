@@ -1,0 +1,190 @@
+"""The staff journey in Chromium on a desktop, with two-factor sign-in switched on:
+password → authenticator code → dashboard panel → filtered listing → a submission
+(assign, note, status) → CSV export of the filtered rows. Our admin screens and the
+sign-in screens are scanned with axe-core on the way (no serious or critical issue).
+"""
+
+import csv
+import io
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import ModelLogEntry
+
+from screening.models import ReviewNote, Status, Submission
+from tests.browser.conftest import assert_accessible, screenshot
+from tests.browser.staff_helpers import (
+    CONTRACT_HEADINGS,
+    assert_focus_visible,
+    current_code,
+    enrol_authenticator,
+    listing_references,
+    make_reviewer,
+    references,
+    seed_submissions,
+    sign_in_with_password,
+)
+
+SERIOUS = {"serious", "critical"}
+LISTING = "/admin/screening/submissions/"
+
+
+@pytest.fixture
+def two_factor_and_lockout_on(settings):
+    # The live server runs in this process: the middleware and django-axes read these
+    # settings on every request.
+    settings.ADMIN_REQUIRE_TWO_FACTOR = True
+    settings.AXES_ENABLED = True
+
+
+@pytest.fixture
+def journey(site_url, two_factor_and_lockout_on):
+    reviewer = make_reviewer("rita", "Rita", "Reviewer")
+    return {
+        "url": site_url,
+        "reviewer": reviewer,
+        "device": enrol_authenticator(reviewer),
+        "submissions": seed_submissions(),
+    }
+
+
+def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
+    desktop_page, journey
+):
+    page, url, reviewer = desktop_page, journey["url"], journey["reviewer"]
+    seeded = journey["submissions"]
+    target = seeded["refer_new"]
+    refer = references([seeded["refer_new"], seeded["refer_contacted"]])
+
+    # --- Sign in: password, then the authenticator code ---------------------------------
+    page.goto(url + "/admin/")
+    page.wait_for_load_state("networkidle")
+    assert "/admin/login/" in page.url
+    screenshot(page, "staff-01-login")
+    assert_accessible(page, "admin login", impacts=SERIOUS)
+    assert_focus_visible(page, page.get_by_role("button", name="Sign in"))
+
+    sign_in_with_password(page, url, reviewer.username)
+    assert "/admin/two-factor/verify/" in page.url
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter your sign-in code")
+    screenshot(page, "staff-02-verify")
+    assert_accessible(page, "two-factor: verify", impacts=SERIOUS)
+
+    # Half signed in, no admin page is reachable: each leads back to the code step (which
+    # remembers the last one asked for, the dashboard).
+    for path in (f"{LISTING}inspect/{target.pk}/", LISTING, "/admin/"):
+        response = page.goto(url + path)
+        assert response.status == 200
+        assert "/admin/two-factor/verify/" in page.url, path
+        assert target.reference not in page.content()
+
+    page.get_by_role("link", name="Use a backup code instead").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in with a backup code")
+    assert_accessible(page, "two-factor: backup code", impacts=SERIOUS)
+    page.get_by_role("link", name="Use the code from your authenticator app instead").click()
+    page.wait_for_load_state("networkidle")
+
+    field = page.get_by_label("6-digit code from your authenticator app")
+    assert_focus_visible(page, field)
+    field.fill(current_code(journey["device"]))
+    page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state("networkidle")
+
+    # --- Dashboard panel ----------------------------------------------------------------
+    assert urlparse(page.url).path == "/admin/", page.url
+    panel = page.get_by_role("region", name="Screening submissions")
+    expect(panel).to_be_visible()
+    new_count = sum(1 for s in seeded.values() if s.status == Status.NEW)
+    expect(panel.get_by_role("link", name=f"{new_count} new", exact=True)).to_be_visible()
+    expect(panel.get_by_role("link", name="1 waiting longer than 48 hours")).to_be_visible()
+    screenshot(page, "staff-03-dashboard")
+    assert_accessible(page, "admin dashboard with the screening panel", impacts=SERIOUS)
+    all_link = panel.get_by_role("link", name="All submissions")
+    assert_focus_visible(page, all_link)
+
+    # --- Listing, then a filter that changes the rows ------------------------------------
+    all_link.click()
+    page.wait_for_load_state("networkidle")
+    assert listing_references(page) == references(seeded.values())
+    screenshot(page, "staff-04-listing")
+    assert_accessible(page, "screening listing", impacts=SERIOUS)
+
+    page.get_by_role("button", name="Show filters").click()
+    page.get_by_role("button", name="Outcome").click()
+    page.get_by_label("Refer").check()
+    page.wait_for_url("**outcome=refer**")
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("table.listing tbody tr")).to_have_count(len(refer))
+    assert listing_references(page) == refer
+    filtered_url = page.url
+    screenshot(page, "staff-05-listing-filtered")
+    assert_accessible(page, "screening listing, filtered", impacts=SERIOUS)
+    page.keyboard.press("Escape")
+
+    # --- A submission: assign, note, status ----------------------------------------------
+    link = page.get_by_role("link", name=target.reference, exact=True)
+    assert_focus_visible(page, link)
+    link.click()
+    page.wait_for_load_state("networkidle")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Submission")
+    screenshot(page, "staff-06-inspect")
+    assert_accessible(page, "screening inspect", impacts=SERIOUS)
+
+    page.get_by_label("Assigned reviewer").select_option(label="Rita Reviewer")
+    page.get_by_role("button", name="Save assignment").click()
+    expect(page.get_by_text("Assigned to Rita Reviewer.")).to_be_visible()
+
+    note = "Called back: wants a consultation after checking the blood-thinner with the GP."
+    page.get_by_label("Add an internal note").fill(note)
+    page.get_by_role("button", name="Add note").click()
+    expect(page.get_by_text("Note added.")).to_be_visible()
+
+    status = page.get_by_label("Move to")
+    assert_focus_visible(page, status)
+    status.select_option(label="In review")
+    page.get_by_role("button", name="Change status").click()
+    expect(page.get_by_text("Status changed to “In review”.")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "staff-07-inspect-reviewed")
+    assert_accessible(page, "screening inspect, after review actions", impacts=SERIOUS)
+
+    target.refresh_from_db()
+    assert target.assigned_to_id == reviewer.pk
+    assert target.status == Status.IN_REVIEW
+    assert list(ReviewNote.objects.filter(submission=target).values_list("text", "author")) == [
+        (note, reviewer.pk)
+    ]
+    actions = list(
+        ModelLogEntry.objects.for_instance(target).order_by("timestamp", "pk").values_list(
+            "action", "user_id"
+        )
+    )
+    assert actions == [
+        ("screening.assign", reviewer.pk),
+        ("screening.note", reviewer.pk),
+        ("screening.status", reviewer.pk),
+    ]
+    history = page.get_by_role("region", name="Recent history")
+    for entry in ("Assigned to Rita Reviewer", "Internal note added", "to “In review”"):
+        expect(history.get_by_text(entry)).to_be_visible()
+    expect(page.locator(".screening-note__text")).to_have_text(note)
+
+    # --- Export the filtered list as CSV ------------------------------------------------
+    page.goto(filtered_url)
+    page.wait_for_load_state("networkidle")
+    assert listing_references(page) == refer
+    page.get_by_role("navigation", name="Actions").get_by_role("button", name="Actions").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download CSV").click()
+    download = download_info.value
+    assert download.suggested_filename.endswith(".csv")
+    rows = list(csv.reader(io.StringIO(open(download.path(), encoding="utf-8").read())))  # noqa: SIM115
+    assert rows[0] == CONTRACT_HEADINGS
+    exported = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    assert set(exported) == refer
+    assert exported[target.reference]["status"] == Status.IN_REVIEW
+    assert exported[target.reference]["assigned_to"] == reviewer.username
+    assert all(row["outcome"] == "refer" for row in exported.values())
+    assert Submission.objects.count() > len(refer), "other rows existed and were left out"
