@@ -4,11 +4,16 @@ password → authenticator code → dashboard panel → filtered listing → a s
 sign-in screens are scanned with axe-core on the way (no serious or critical issue).
 """
 
+import base64
 import csv
 import io
-from urllib.parse import urlparse
+import re
+from urllib.parse import unquote, urlparse
 
 import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 from wagtail.models import ModelLogEntry
 
@@ -50,12 +55,14 @@ def journey(site_url, two_factor_and_lockout_on):
 
 
 def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
-    desktop_page, journey
+    desktop_page, journey, caplog
 ):
     page, url, reviewer = desktop_page, journey["url"], journey["reviewer"]
     seeded = journey["submissions"]
     target = seeded["refer_new"]
     refer = references([seeded["refer_new"], seeded["refer_contacted"]])
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
 
     # --- Sign in: password, then the authenticator code ---------------------------------
     page.goto(url + "/admin/")
@@ -157,9 +164,9 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
         (note, reviewer.pk)
     ]
     actions = list(
-        ModelLogEntry.objects.for_instance(target).order_by("timestamp", "pk").values_list(
-            "action", "user_id"
-        )
+        ModelLogEntry.objects.for_instance(target)
+        .order_by("timestamp", "pk")
+        .values_list("action", "user_id")
     )
     assert actions == [
         ("screening.assign", reviewer.pk),
@@ -188,3 +195,63 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
     assert exported[target.reference]["assigned_to"] == reviewer.username
     assert all(row["outcome"] == "refer" for row in exported.values())
     assert Submission.objects.count() > len(refer), "other rows existed and were left out"
+
+    # Nothing the patient typed, nor the note, went into a URL or a log line.
+    private = [note, target.name, target.email]
+    assert not [text for text in private for address in requested if text in unquote(address)]
+    logged = [record.getMessage() for record in caplog.records]
+    assert logged, "the sign-in was logged"
+    assert not [text for text in private for line in logged if text in line]
+
+
+def test_first_sign_in_sets_up_the_authenticator_from_the_key_on_the_page(
+    desktop_page, site_url, two_factor_and_lockout_on
+):
+    page = desktop_page
+    newcomer = make_reviewer("sam", "Sam", "Newcomer")
+    page.goto(site_url + "/admin/")
+    sign_in_with_password(page, site_url, newcomer.username)
+
+    assert "/admin/two-factor/setup/" in page.url
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up two-factor sign-in")
+    expect(page.get_by_role("img", name=re.compile("QR code"))).to_be_visible()
+    screenshot(page, "staff-setup-01-qr")
+    assert_accessible(page, "two-factor: set up", impacts=SERIOUS)
+    response = page.goto(site_url + "/admin/")
+    assert response.ok and "/admin/two-factor/setup/" in page.url, "no admin before set-up"
+
+    field = page.get_by_label("6-digit code from your authenticator app")
+    field.fill("12ab")
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    page.wait_for_load_state("networkidle")
+    expect(page.get_by_text("numbers only")).to_be_visible()
+    error_id = field.get_attribute("aria-describedby") or ""
+    assert "numbers only" in page.locator(f"#{error_id.split()[0]}").inner_text()
+    screenshot(page, "staff-setup-02-error")
+    assert_accessible(page, "two-factor: set up, with an error", impacts=SERIOUS)
+
+    # What someone without a camera does: type the key shown on the page into the app.
+    key = page.locator("main code").first.inner_text()
+    field.fill(code_from_key(key))
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    page.wait_for_load_state("networkidle")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Save your backup codes")
+    codes = page.get_by_role("list", name="Backup codes").get_by_role("listitem")
+    expect(codes).to_have_count(10)
+    screenshot(page, "staff-setup-03-backup-codes")
+    assert_accessible(page, "two-factor: backup codes issued", impacts=SERIOUS)
+    assert TOTPDevice.objects.get(user=newcomer).confirmed
+    assert StaticToken.objects.filter(device__user=newcomer).count() == 10
+
+    page.get_by_role("link", name="I have saved my codes, continue").click()
+    page.wait_for_load_state("networkidle")
+    assert urlparse(page.url).path == "/admin/"
+    expect(page.get_by_role("region", name="Screening submissions")).to_be_visible()
+
+
+def code_from_key(key: str) -> str:
+    """The 6-digit code an authenticator app computes from a typed base32 key, right now."""
+    secret = key.replace(" ", "")
+    secret += "=" * (-len(secret) % 8)
+    return f"{totp(base64.b32decode(secret)):06d}"
