@@ -107,7 +107,7 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
     expect(panel.get_by_role("link", name=f"{new_count} new", exact=True)).to_be_visible()
     expect(panel.get_by_role("link", name="1 waiting longer than 48 hours")).to_be_visible()
     screenshot(page, "staff-03-dashboard")
-    assert_accessible(page, "admin dashboard with the screening panel", impacts=SERIOUS)
+    assert_accessible_in_both_themes(page, "admin dashboard with the screening panel")
     all_link = panel.get_by_role("link", name="All submissions")
     assert_focus_visible(page, all_link)
 
@@ -127,7 +127,7 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
     assert listing_references(page) == refer
     filtered_url = page.url
     screenshot(page, "staff-05-listing-filtered")
-    assert_accessible(page, "screening listing, filtered", impacts=SERIOUS)
+    assert_accessible_in_both_themes(page, "screening listing, filtered")
     page.keyboard.press("Escape")
 
     # --- A submission: assign, note, status ----------------------------------------------
@@ -155,7 +155,7 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
     expect(page.get_by_text("Status changed to “In review”.")).to_be_visible()
     page.wait_for_load_state("networkidle")
     screenshot(page, "staff-07-inspect-reviewed")
-    assert_accessible(page, "screening inspect, after review actions", impacts=SERIOUS)
+    assert_accessible_in_both_themes(page, "screening inspect, after review actions")
 
     target.refresh_from_db()
     assert target.assigned_to_id == reviewer.pk
@@ -177,6 +177,9 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
     for entry in ("Assigned to Rita Reviewer", "Internal note added", "to “In review”"):
         expect(history.get_by_text(entry)).to_be_visible()
     expect(page.locator(".screening-note__text")).to_have_text(note)
+    # The admin scrolls inside its own container, so a full-page shot stops at the fold.
+    history.scroll_into_view_if_needed()
+    screenshot(page, "staff-08-history")
 
     # --- Export the filtered list as CSV ------------------------------------------------
     page.goto(filtered_url)
@@ -248,6 +251,19 @@ def test_first_sign_in_sets_up_the_authenticator_from_the_key_on_the_page(
     page.wait_for_load_state("networkidle")
     assert urlparse(page.url).path == "/admin/"
     expect(page.get_by_role("region", name="Screening submissions")).to_be_visible()
+
+
+def assert_accessible_in_both_themes(page, name):
+    """Wagtail follows the system's colour scheme: our colours must hold in both themes."""
+    assert_accessible(page, name, impacts=SERIOUS)
+    light = page.evaluate("getComputedStyle(document.body).color")
+    page.emulate_media(color_scheme="dark")
+    try:
+        dark = page.evaluate("getComputedStyle(document.body).color")
+        assert dark != light, "the admin switched to its dark theme"
+        assert_accessible(page, f"{name} (dark theme)", impacts=SERIOUS)
+    finally:
+        page.emulate_media(color_scheme="light")
 
 
 def code_from_key(key: str) -> str:
