@@ -94,7 +94,7 @@ def references(submissions) -> set[str]:
     return {submission.reference for submission in submissions}
 
 
-def sign_in_with_password(page, site_url: str, username: str) -> None:
+def sign_in_with_password(page, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()

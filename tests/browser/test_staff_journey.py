@@ -8,9 +8,12 @@ import base64
 import csv
 import io
 import re
+from datetime import timedelta
 from urllib.parse import unquote, urlparse
 
 import pytest
+from axes.models import AccessLog
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -18,6 +21,7 @@ from playwright.sync_api import expect
 from wagtail.models import ModelLogEntry
 
 from screening.models import ReviewNote, Status, Submission
+from screening.workflow import OPEN_STATUSES
 from tests.browser.conftest import assert_accessible, screenshot
 from tests.browser.staff_helpers import (
     CONTRACT_HEADINGS,
@@ -72,8 +76,9 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
     assert_accessible(page, "admin login", impacts=SERIOUS)
     assert_focus_visible(page, page.get_by_role("button", name="Sign in"))
 
-    sign_in_with_password(page, url, reviewer.username)
+    sign_in_with_password(page, reviewer.username)
     assert "/admin/two-factor/verify/" in page.url
+    assert AccessLog.objects.filter(username=reviewer.username).exists(), "django-axes is on"
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter your sign-in code")
     screenshot(page, "staff-02-verify")
     assert_accessible(page, "two-factor: verify", impacts=SERIOUS)
@@ -103,15 +108,29 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
     assert urlparse(page.url).path == "/admin/", page.url
     panel = page.get_by_role("region", name="Screening submissions")
     expect(panel).to_be_visible()
-    new_count = sum(1 for s in seeded.values() if s.status == Status.NEW)
-    expect(panel.get_by_role("link", name=f"{new_count} new", exact=True)).to_be_visible()
-    expect(panel.get_by_role("link", name="1 waiting longer than 48 hours")).to_be_visible()
+    new = references(s for s in seeded.values() if s.status == Status.NEW)
+    two_days_ago = timezone.now() - timedelta(hours=48)
+    waiting = [
+        s for s in seeded.values() if s.status in OPEN_STATUSES and s.created_at < two_days_ago
+    ]
+    new_link = panel.get_by_role("link", name=f"{len(new)} new", exact=True)
+    expect(new_link).to_be_visible()
+    expect(
+        panel.get_by_role("link", name=f"{len(waiting)} waiting longer than 48 hours")
+    ).to_be_visible()
     screenshot(page, "staff-03-dashboard")
     assert_accessible_in_both_themes(page, "admin dashboard with the screening panel")
-    all_link = panel.get_by_role("link", name="All submissions")
-    assert_focus_visible(page, all_link)
+    assert_focus_visible(page, new_link)
+    new_link.click()
+    page.wait_for_load_state("networkidle")
+    assert listing_references(page) == new
 
     # --- Listing, then a filter that changes the rows ------------------------------------
+    page.goto(url + "/admin/")
+    all_link = page.get_by_role("region", name="Screening submissions").get_by_role(
+        "link", name="All submissions"
+    )
+    assert_focus_visible(page, all_link)
     all_link.click()
     page.wait_for_load_state("networkidle")
     assert listing_references(page) == references(seeded.values())
@@ -213,7 +232,7 @@ def test_first_sign_in_sets_up_the_authenticator_from_the_key_on_the_page(
     page = desktop_page
     newcomer = make_reviewer("sam", "Sam", "Newcomer")
     page.goto(site_url + "/admin/")
-    sign_in_with_password(page, site_url, newcomer.username)
+    sign_in_with_password(page, newcomer.username)
 
     assert "/admin/two-factor/setup/" in page.url
     expect(page.get_by_role("heading", level=1)).to_have_text("Set up two-factor sign-in")
