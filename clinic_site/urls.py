@@ -7,11 +7,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from clinic_site import views
 from content import views as content_views
+from staff_auth.password_reset import ThrottledPasswordResetView
 
 handler500 = "clinic_site.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Ahead of Wagtail's own route for the same path (its URL name still reverses here).
+    path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("screening/", include("screening.urls")),

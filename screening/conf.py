@@ -7,11 +7,9 @@ section lists them.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+
+from clinic_site.ratelimit import Rate, parse_rate
 
 DEFAULTS = {
     # A final submit sooner than this after the consent step is treated as automated.
@@ -32,9 +30,6 @@ DEFAULTS = {
     # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
     "TRUSTED_PROXY_COUNT": 0,
 }
-
-_PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
-_RATE_RE = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)s?\s*$")
 
 
 def get(name: str):
@@ -69,15 +64,5 @@ def trusted_proxy_count() -> int:
     return int(get("TRUSTED_PROXY_COUNT"))
 
 
-@dataclass(frozen=True)
-class Rate:
-    count: int
-    period_seconds: int
-
-
 def submit_rate() -> Rate:
-    value = str(get("SCREENING_SUBMIT_RATE"))
-    match = _RATE_RE.match(value)
-    if not match:
-        raise ImproperlyConfigured(f"SCREENING_SUBMIT_RATE must look like '5/hour', not {value!r}.")
-    return Rate(int(match.group(1)), _PERIODS[match.group(2)])
+    return parse_rate(get("SCREENING_SUBMIT_RATE"), "SCREENING_SUBMIT_RATE")

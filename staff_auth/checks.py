@@ -27,3 +27,16 @@ def login_lockout_is_enabled(app_configs, **kwargs):
             id="staff_auth.E002",
         )
     ]
+
+
+@register(Tags.security)
+def password_reset_rate_is_valid(app_configs, **kwargs):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from staff_auth.password_reset import reset_rate
+
+    try:
+        reset_rate()
+    except ImproperlyConfigured as error:
+        return [Error(str(error), id="staff_auth.E003")]
+    return []

@@ -245,6 +245,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
+# "Forgot password" emails per client address (staff_auth/password_reset.py).
+STAFF_PASSWORD_RESET_RATE = "5/hour"  # noqa: S105 (a rate, not a password)
 # The client address: X-Forwarded-For is trusted only behind TRUSTED_PROXY_COUNT proxies.
 AXES_CLIENT_IP_CALLABLE = "clinic_site.client_ip.client_ip_address"
 # Axes' own log lines name the client with username and address masked.
