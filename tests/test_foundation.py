@@ -1,17 +1,13 @@
 """Smoke tests for the skeleton every other feature builds on."""
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
 from django.test import Client, override_settings
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from tests.subprocess_settings import run_python
 
 
 @pytest.fixture
@@ -72,16 +68,7 @@ def test_server_error_page_reveals_nothing(site_tree):
 
 def _load_production_settings(env):
     code = "import clinic_site.settings.production as s; print(s.DEBUG, s.ALLOWED_HOSTS)"
-    clean_env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DATABASE_URL"}}
-    clean_env.update(env)
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=BASE_DIR,
-        env=clean_env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_python(code, env, drop=("SECRET_KEY", "DATABASE_URL"))
 
 
 def test_production_settings_refuse_to_load_without_secret_key():

@@ -1,12 +1,9 @@
 """Production settings for the deployment shape: page cache needs Redis, media on S3."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
+from tests.subprocess_settings import run_python
+
 REQUIRED = {
     "SECRET_KEY": "x" * 50,
     "ALLOWED_HOSTS": "clinic.example",
@@ -26,17 +23,7 @@ print(json.dumps({
 
 
 def production_settings(**env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "REDIS", "PAGE_"))}
-    clean.update(REQUIRED, **env)
-    result = subprocess.run(
-        [sys.executable, "-c", PRINT_SETTINGS],
-        cwd=BASE_DIR,
-        env=clean,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return result
+    return run_python(PRINT_SETTINGS, {**REQUIRED, **env}, drop=("AWS_", "REDIS", "PAGE_"))
 
 
 def test_page_cache_is_on_with_redis_and_off_without():

@@ -1,14 +1,10 @@
 """Production settings, loaded for real in a subprocess: transport security and cookies."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
+from tests.subprocess_settings import run_python
 
 PROBE = """
 import json
@@ -36,26 +32,13 @@ print(json.dumps({
 
 
 def run_with_production_settings(code, **env):
-    clean_env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
+    required = {
+        "DJANGO_SETTINGS_MODULE": "clinic_site.settings.production",
+        "SECRET_KEY": "probe-" + "x" * 50,
+        "ALLOWED_HOSTS": "clinic.example",
+        "DATABASE_URL": "sqlite://:memory:",
     }
-    clean_env.update(
-        DJANGO_SETTINGS_MODULE="clinic_site.settings.production",
-        SECRET_KEY="probe-" + "x" * 50,
-        ALLOWED_HOSTS="clinic.example",
-        DATABASE_URL="sqlite://:memory:",
-    )
-    clean_env.update(env)
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=BASE_DIR,
-        env=clean_env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_python(code, {**required, **env}, drop=tuple(required))
 
 
 @pytest.fixture(scope="module")
