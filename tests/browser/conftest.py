@@ -152,3 +152,49 @@ def assert_accessible(page, name, impacts=None):
         ],
         indent=2,
     )
+
+
+# Where the keyboard focus is and whether a reader can see it: an outline or a shadow is
+# drawn, the element is on screen, and nothing else covers its centre.
+FOCUS_STATE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  const shadow = Boolean(style.boxShadow) && style.boxShadow !== 'none';
+  const text = (el.getAttribute('aria-label') || el.textContent || el.value || '').trim();
+  const rect = el.getBoundingClientRect();
+  const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  return {
+    visible: outline || shadow,
+    onScreen: rect.bottom > 0 && rect.top < innerHeight && rect.width > 0,
+    unobscured: !!top && (el === top || el.contains(top) || top.contains(el)),
+    describe: `${el.tagName.toLowerCase()}#${el.id} [${el.name || ''}] "${text.slice(0, 50)}"`,
+  };
+}"""
+
+
+def focus_state(page) -> dict | None:
+    return page.evaluate(FOCUS_STATE)
+
+
+def focus_stops(page, limit: int = 240) -> list[dict]:
+    """Tab through the whole page once: the state of every focus stop, in order.
+
+    Ends when focus leaves the page (Chromium then focuses its own interface and the
+    document reports the body) or comes round to the first stop again.
+    """
+    stops: list[dict] = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = focus_state(page)
+        if state is None:
+            if stops:
+                return stops
+            continue
+        if stops and state["describe"] == stops[0]["describe"]:
+            return stops
+        stops.append(state)
+    pytest.fail("the focus never left the page")

@@ -22,25 +22,12 @@ import pytest
 from django.core.cache import cache
 
 from screening.criteria import QUESTIONS
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, focus_state, focus_stops
 from tests.screening.conftest import CONTACT
 
 # The most Tab presses between two things a patient wants to reach: a bound, so a
 # missing or unreachable element fails the test instead of looping forever.
 MAX_TAB_PRESSES = 120
-
-_FOCUS_STATE = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) return null;
-  const style = getComputedStyle(el);
-  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-  const shadow = Boolean(style.boxShadow) && style.boxShadow !== 'none';
-  const text = (el.getAttribute('aria-label') || el.textContent || el.value || '').trim();
-  return {
-    visible: outline || shadow,
-    describe: `${el.tagName.toLowerCase()}#${el.id} [${el.name || ''}] "${text.slice(0, 50)}"`,
-  };
-}"""
 
 
 @pytest.fixture
@@ -58,10 +45,6 @@ def screening_settings(settings):
 
 
 # --- focus -------------------------------------------------------------------------------
-
-
-def focus_state(page) -> dict[str, Any] | None:
-    return page.evaluate(_FOCUS_STATE)
 
 
 def assert_focus_visible(page) -> None:
@@ -231,19 +214,9 @@ def scan(page, name: str) -> None:
 def assert_every_focus_visible(page) -> int:
     """Tab through the whole page once; every stop must show where the focus is.
 
-    Returns how many stops there were. Ends when focus leaves the page (Chromium then
-    focuses its own interface and the document reports the body) or comes round again.
+    Returns how many stops there were.
     """
-    first = None
-    for stops in range(MAX_TAB_PRESSES * 2):
-        page.keyboard.press("Tab")
-        state = focus_state(page)
-        if state is None and first is not None:
-            return stops
-        if state is None:
-            continue
-        if state["describe"] == first:
-            return stops
-        first = first or state["describe"]
+    stops = focus_stops(page)
+    for state in stops:
         assert state["visible"], f"no visible focus indicator on {state['describe']}"
-    pytest.fail("the focus never left the page")
+    return len(stops)

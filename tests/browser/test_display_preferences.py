@@ -9,7 +9,7 @@
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import focus_stops, screenshot
 from tests.browser.test_content_pages import content_urls
 
 # A 1280x900 window at 200% zoom: half as many CSS pixels, each drawn twice as large.
@@ -25,25 +25,6 @@ PAGE_OVERFLOW = """() => {
         return rect.width > 0 && (rect.right > root.clientWidth + 1 || rect.left < -1);
     }).slice(0, 5).map((el) => el.tagName.toLowerCase() + '.' + el.className);
     return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide};
-}"""
-
-FOCUS_STATE = """() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return null;
-    const style = getComputedStyle(el);
-    const rect = el.getBoundingClientRect();
-    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
-    const shadow = style.boxShadow && style.boxShadow !== 'none';
-    const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
-    const y = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
-    const top = document.elementFromPoint(x, y);
-    return {
-        name: el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' ' +
-              (el.textContent || el.name || '').trim().slice(0, 40),
-        indicated: outline || shadow,
-        onScreen: rect.bottom > 0 && rect.top < innerHeight && rect.width > 0,
-        unobscured: !!top && (el === top || el.contains(top) || top.contains(el)),
-    };
 }"""
 
 
@@ -94,14 +75,8 @@ def test_nothing_moves_when_the_reader_asks_for_reduced_motion(phone_page, site_
 )
 def test_every_focus_stop_is_visible_and_unobscured(desktop_page, site_url, url):
     desktop_page.goto(site_url + url)
-    seen = []
-    for _ in range(80):
-        desktop_page.keyboard.press("Tab")
-        state = desktop_page.evaluate(FOCUS_STATE)
-        if state is None or (seen and state["name"] == seen[0]["name"]):
-            break  # focus left the document or came round again
-        seen.append(state)
+    seen = focus_stops(desktop_page)
     assert len(seen) >= 3, seen
-    hidden = [s for s in seen if not (s["indicated"] and s["onScreen"] and s["unobscured"])]
+    hidden = [s for s in seen if not (s["visible"] and s["onScreen"] and s["unobscured"])]
     assert hidden == [], hidden
     screenshot(desktop_page, f"focus-{url}")
