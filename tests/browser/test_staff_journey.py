@@ -22,8 +22,8 @@ from wagtail.models import ModelLogEntry
 
 from screening.models import ReviewNote, Status, Submission
 from screening.workflow import OPEN_STATUSES
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.staff_helpers import (
+from tests.support.browser import assert_accessible, screenshot
+from tests.support.browser_staff import (
     CONTRACT_HEADINGS,
     assert_focus_visible,
     current_code,
