@@ -21,6 +21,7 @@ urlpatterns = [
     path("search/", content_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", content_views.robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
 ]
 
 if getattr(settings, "BENCH_BASELINE_VIEW", False):

@@ -16,7 +16,14 @@ def _top_level_pages(request):
             children = site.root_page.get_children().live()
             pages = list(
                 public(children).only(
-                    "id", "title", "url_path", "path", "depth", "show_in_menus", "content_type"
+                    "id",
+                    "title",
+                    "slug",
+                    "url_path",
+                    "path",
+                    "depth",
+                    "show_in_menus",
+                    "content_type",
                 )
             )
         request._content_top_level_pages = pages
@@ -48,3 +55,23 @@ def footer_pages(context):
     if request is None:
         return []
     return [page for page in _top_level_pages(request) if page.specific_class is StandardPage]
+
+
+# Policy pages the footer links to by slug, in this order. They are looked up among the
+# top-level pages already loaded for the menus, so the footer adds no query; a policy
+# that does not exist (yet) is simply not linked.
+POLICY_PAGE_SLUGS = ("privacy", "editorial-policy")
+
+
+@register.simple_tag(takes_context=True)
+def footer_link_groups(context):
+    """The footer's links in two groups: `policies` (the POLICY_PAGE_SLUGS pages that
+    exist) and `pages` (the other plain pages: about, contact, …)."""
+    request = context.get("request")
+    if request is None:
+        return {"policies": [], "pages": []}
+    pages = footer_pages(context)
+    by_slug = {page.slug: page for page in _top_level_pages(request)}
+    policies = [by_slug[slug] for slug in POLICY_PAGE_SLUGS if slug in by_slug]
+    others = [page for page in pages if page.slug not in POLICY_PAGE_SLUGS]
+    return {"policies": policies, "pages": others}
