@@ -230,7 +230,8 @@ def get(key: str) -> Illustration:
     try:
         return ILLUSTRATIONS[key]
     except KeyError:
-        raise KeyError(f"no illustration {key!r}; known: {', '.join(sorted(ILLUSTRATIONS))}")
+        known = ", ".join(sorted(ILLUSTRATIONS))
+        raise KeyError(f"no illustration {key!r}; known: {known}") from None
 
 
 def hair_pattern(code: str) -> Illustration:
