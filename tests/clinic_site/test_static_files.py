@@ -15,7 +15,10 @@ from whitenoise.middleware import WhiteNoiseMiddleware
 STATIC_SOURCE = Path(settings.BASE_DIR) / "static"
 # Raw (uncompressed) bytes. The article page target is < 60 KB on the wire in total;
 # these keep our own assets to a fraction of it. Raise them only with a reason.
-CSS_BUDGET_BYTES = 25 * 1024
+# 40 KB since the stylesheet gained a dark colour scheme, print styles and figure styles;
+# what goes on the wire (brotli) is what the compressed budget below keeps small.
+CSS_BUDGET_BYTES = 40 * 1024
+SITE_CSS_BROTLI_BUDGET_BYTES = 8 * 1024
 JS_BUDGET_BYTES = 15 * 1024
 ONE_FILE_JS_BUDGET_BYTES = 10 * 1024
 FAR_FUTURE = "max-age=315360000, public, immutable"
@@ -97,6 +100,12 @@ def test_hashed_files_are_served_compressed_and_cached_for_years(collected):
 def test_our_stylesheet_stays_within_its_budget():
     total = sum(path.stat().st_size for path in STATIC_SOURCE.rglob("*.css"))
     assert total <= CSS_BUDGET_BYTES, f"{total} bytes of CSS (budget {CSS_BUDGET_BYTES})"
+
+
+def test_the_site_stylesheet_is_small_on_the_wire(collected):
+    brotli = hashed_name(collected, "css/site.css")
+    compressed = brotli.with_name(brotli.name + ".br").stat().st_size
+    assert compressed <= SITE_CSS_BROTLI_BUDGET_BYTES, f"{compressed} bytes of brotli CSS"
 
 
 def test_our_javascript_stays_within_its_budget():
