@@ -159,7 +159,8 @@ def test_comparison_table_is_a_table_again_on_a_wide_screen(desktop_page, site_u
 
 def test_article_prints_without_navigation_and_with_link_addresses(desktop_page, site_url):
     desktop_page.goto(site_url + "/articles/stem-cells-vs-prp/")
-    desktop_page.emulate_media(media="print")
+    # Printed from a phone in dark mode: the paper still gets dark text on white.
+    desktop_page.emulate_media(media="print", color_scheme="dark")
     hidden = desktop_page.evaluate(
         """() => ['.site-nav', '.site-header__cta', '.breadcrumbs', '.cta', '.skip-link']
             .filter((selector) => document.querySelector(selector))
@@ -173,3 +174,5 @@ def test_article_prints_without_navigation_and_with_link_addresses(desktop_page,
     after = link.evaluate("(a) => getComputedStyle(a, '::after').content")
     assert link.get_attribute("href") in after
     assert desktop_page.evaluate("getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
+    lead = desktop_page.evaluate("getComputedStyle(document.querySelector('.lead')).color")
+    assert lead == "rgb(27, 42, 53)", lead  # the light scheme's text colour

@@ -54,7 +54,7 @@ def colour_tokens(block):
 
 def parse(css):
     light = colour_tokens(block_after(css, ":root {"))
-    dark_media = block_after(css, "@media (prefers-color-scheme: dark) {")
+    dark_media = block_after(css, "@media screen and (prefers-color-scheme: dark) {")
     dark = {**light, **colour_tokens(block_after(dark_media, ":root {"))}
     listed = css[css.index("@contrast-pairs") : css.index("@end-contrast-pairs")]
     pairs = re.findall(r"^\s*\*\s+([a-z0-9-]+)\s+on\s+([a-z0-9-]+)\s+(\w+)\s*$", listed, re.M)
@@ -74,7 +74,7 @@ def test_the_formula_matches_known_wcag_values():
 def test_the_stylesheet_declares_tokens_for_both_schemes_and_a_list_of_pairings():
     assert len(SCHEMES["light"]) >= 20
     overridden = colour_tokens(
-        block_after(block_after(CSS, "@media (prefers-color-scheme: dark) {"), ":root {")
+        block_after(block_after(CSS, "@media screen and (prefers-color-scheme: dark) {"), ":root {")
     )
     # The dark scheme really is different: every surface and text colour is redefined.
     for token in ("text", "muted", "bg", "bg-soft", "surface", "link", "border"):
@@ -107,7 +107,9 @@ def test_rules_use_tokens_not_colour_literals():
     literal would escape both the dark scheme and the contrast check."""
     rules = CSS
     rules = rules.replace(block_after(rules, ":root {"), "", 1)
-    rules = rules.replace(block_after(rules, "@media (prefers-color-scheme: dark) {"), "", 1)
+    rules = rules.replace(
+        block_after(rules, "@media screen and (prefers-color-scheme: dark) {"), "", 1
+    )
     rules = rules.replace(block_after(rules, "@media print {"), "", 1)
     rules = re.sub(r"/\*.*?\*/", "", rules, flags=re.S)
     assert HEX.findall(rules) == []
