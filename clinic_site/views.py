@@ -52,9 +52,13 @@ THEME_COLOUR = "#0b5566"
 @require_safe
 @cache_control(public=True, max_age=60 * 60 * 24)
 def web_manifest(request):
+    from wagtail.models import Site
+
     from content.site_settings import ClinicSettings
 
-    name = ClinicSettings.for_request(request).clinic_name or "Northgate Hair Clinic"
+    name = "Northgate Hair Clinic"
+    if Site.find_for_request(request) is not None:  # none yet on a fresh database
+        name = ClinicSettings.for_request(request).clinic_name or name
     manifest = {
         "name": name,
         "short_name": name.split()[0] if len(name) > 12 else name,

@@ -128,3 +128,28 @@ def test_browsers_find_a_favicon_at_the_site_root(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 200
     assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # ICO header
+
+
+def test_the_manifest_points_at_hashed_icons_that_collectstatic_wrote(collected, client, db):
+    """Manifest storage rewrites URLs inside CSS, not inside JSON: the manifest is a
+    view, so its icon URLs come from the storage and are the long-cached hashed ones."""
+    import json
+
+    with override_settings(
+        STATIC_ROOT=collected,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        },
+        WHITENOISE_USE_FINDERS=False,
+        DEBUG=False,
+    ):
+        response = client.get("/manifest.webmanifest")
+    assert response.status_code == 200
+    manifest = json.loads(response.content)
+    # No site in this database: the manifest still answers, with the default name.
+    assert manifest["name"] == "Northgate Hair Clinic"
+    for icon in manifest["icons"]:
+        name = icon["src"].removeprefix(settings.STATIC_URL)
+        assert re.search(r"\.[0-9a-f]{12}\.(png|svg)$", name), icon["src"]
+        assert (collected / name).is_file()
