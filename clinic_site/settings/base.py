@@ -21,11 +21,9 @@ INSTALLED_APPS = [
     "clinic_site",
     # Before wagtail.admin: it overrides the admin sign-in template.
     "staff_auth",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
