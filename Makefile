@@ -44,8 +44,11 @@ content: migrate
 admin: migrate
 	$(BIN)/python manage.py ensure_local_admin
 
+# The server's own last lines (clinic_site/management/commands/runserver.py) say where the
+# site and the admin are, with the local admin's password; Django's generic warning about
+# the development server is left out so that they stay the last lines.
 run: content admin
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DJANGO_RUNSERVER_HIDE_WARNING=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 reset-admin-password: migrate
 	$(BIN)/python manage.py ensure_local_admin --reset-password
