@@ -5,9 +5,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
-# Migrated database state (Wagtail's root page, locale, groups), per alias, captured once
-# so transactional tests can restore it after a flush (see tests/browser/conftest.py).
-SERIALIZED_DATABASES: dict[str, str] = {}
+from clinic_site import page_cache
+from tests.support.auth import STAFF_PASSWORD
+from tests.support.database import SERIALIZED_DATABASES
 
 
 @pytest.fixture(scope="session")
@@ -51,3 +51,26 @@ def site_tree(_module_site_tree, db):
     cache.clear()
     yield Site.objects.get(is_default_site=True)
     cache.clear()
+
+
+@pytest.fixture
+def staff_password():
+    return STAFF_PASSWORD
+
+
+@pytest.fixture
+def superuser(db):
+    """A superuser who signs in with a password (the staff-review tests override this)."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser(
+        username="dr.reviewer", email="reviewer@clinic.example", password=STAFF_PASSWORD
+    )
+
+
+@pytest.fixture
+def cache_on(settings):
+    """The page cache as production runs it, starting empty (a fresh generation)."""
+    settings.PAGE_CACHE_ENABLED = True
+    page_cache._set_new_generation()
+    return page_cache.page_cache()

@@ -37,5 +37,5 @@ AXES_ENABLED = False
 ADMIN_REQUIRE_TWO_FACTOR = False
 
 # Tests build pages with the ORM between requests and share one local-memory cache
-# across the run, so the page cache is off; tests/performance turns it on.
+# across the run, so the page cache is off; the page-cache tests turn it on (cache_on).
 PAGE_CACHE_ENABLED = False

@@ -1,17 +1,7 @@
 """The content pages in a real browser: no CSP violations (JSON-LD needs no nonce)
 and no axe-core accessibility violations, on a phone and on a desktop."""
 
-from tests.browser.conftest import assert_accessible, screenshot
-
-SEARCH_URLS = ["/search/", "/search/?q=PRP", "/search/?q=nothing-matches-this"]
-
-
-def content_urls():
-    """Every published page of the loaded site (each page type, every article) and search."""
-    from wagtail.models import Page
-
-    pages = Page.objects.live().public().filter(depth__gt=1).specific()
-    return sorted(page.url for page in pages) + SEARCH_URLS
+from tests.support.browser import assert_accessible, content_urls, screenshot
 
 
 def test_content_pages_are_accessible_on_a_phone(phone_page, site_url, subtests):

@@ -9,8 +9,7 @@
 
 import pytest
 
-from tests.browser.conftest import focus_stops, screenshot
-from tests.browser.test_content_pages import content_urls
+from tests.support.browser import content_urls, focus_stops, screenshot
 
 # A 1280x900 window at 200% zoom: half as many CSS pixels, each drawn twice as large.
 ZOOMED_200 = {"width": 640, "height": 450}

@@ -17,8 +17,8 @@ from screening.criteria import CONDITIONAL_KEYS, OUTCOMES, QUESTION_GROUPS, QUES
 from screening.flow import STEPS_BY_SLUG
 from screening.models import Submission
 from screening.scoring import assess
-from tests.browser.conftest import PHONE, screenshot
-from tests.browser.patient_flow import (
+from tests.support.browser import PHONE, screenshot
+from tests.support.browser_patient import (
     CONTINUE,
     ERROR_SUMMARY,
     activate,
@@ -31,7 +31,7 @@ from tests.browser.patient_flow import (
     screening_settings,  # noqa: F401 (a fixture, used by every test below)
     tab_to,
 )
-from tests.screening.conftest import CONTACT, PROFILES, step_data
+from tests.support.screening import CONTACT, PROFILES, step_data
 
 pytestmark = pytest.mark.usefixtures("screening_settings")
 

@@ -17,7 +17,7 @@ import pytest
 from screening.criteria import CONDITIONAL_KEYS, MIN_AGE, OUTCOMES, QUESTIONS, Outcome
 from screening.flow import STEPS
 from screening.scoring import assess
-from tests.browser.patient_flow import (
+from tests.support.browser_patient import (
     CONTINUE,
     ERROR_SUMMARY,
     active_matches,
@@ -26,7 +26,7 @@ from tests.browser.patient_flow import (
     scan,
     screening_settings,  # noqa: F401 (a fixture, used by every test below)
 )
-from tests.screening.conftest import CONTACT, PROFILES, step_data
+from tests.support.screening import CONTACT, PROFILES, step_data
 
 pytestmark = pytest.mark.usefixtures("screening_settings")
 

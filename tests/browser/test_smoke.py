@@ -1,4 +1,4 @@
-from tests.browser.conftest import assert_accessible, screenshot
+from tests.support.browser import assert_accessible, screenshot
 
 
 def test_home_page_renders_under_the_real_csp_and_is_accessible(phone_page, site_url):

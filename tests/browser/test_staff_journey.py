@@ -22,8 +22,8 @@ from wagtail.models import ModelLogEntry
 
 from screening.models import ReviewNote, Status, Submission
 from screening.workflow import OPEN_STATUSES
-from tests.browser.conftest import assert_accessible, screenshot
-from tests.browser.staff_helpers import (
+from tests.support.browser import assert_accessible, screenshot
+from tests.support.browser_staff import (
     CONTRACT_HEADINGS,
     assert_focus_visible,
     current_code,
@@ -148,6 +148,9 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
     screenshot(page, "staff-05-listing-filtered")
     assert_accessible_in_both_themes(page, "screening listing, filtered")
     page.keyboard.press("Escape")
+    # The filter drawer closes with an animation and hands focus back when it is gone:
+    # wait for that, or it can take the focus back from the row link reached below.
+    expect(page.get_by_label("Refer")).to_be_hidden()
 
     # --- A submission: assign, note, status ----------------------------------------------
     link = page.get_by_role("link", name=target.reference, exact=True)

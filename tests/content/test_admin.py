@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from content.models import ArticleIndexPage, ArticlePage, HomePage, RelatedArticle, StandardPage
 from content.snippets import Clinician
-from tests.content.conftest import soup
+from tests.support.content import soup
 
 
 @pytest.mark.parametrize("model", [HomePage, ArticleIndexPage, ArticlePage, StandardPage])

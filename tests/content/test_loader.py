@@ -14,7 +14,7 @@ import content.initial_content as initial_content
 from content.models import ArticleIndexPage, ArticlePage, HomePage, RelatedArticle, StandardPage
 from content.site_settings import ClinicSettings
 from content.snippets import Clinician
-from tests.content.conftest import ARTICLE_SLUGS, STANDARD_SLUGS, soup
+from tests.support.content import ARTICLE_SLUGS, STANDARD_SLUGS, soup
 
 
 def run_loader():

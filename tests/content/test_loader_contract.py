@@ -10,7 +10,7 @@ from wagtail.models import Page
 import content.initial_content as initial_content
 from content.loader import ContentDataError, ContentLoader, rich_text
 from content.models import ArticlePage, HomePage, StandardPage
-from tests.content.conftest import small_content
+from tests.support.content import small_content
 
 
 def load(data):

@@ -10,14 +10,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from content.models import ArticlePage, HomePage, RelatedArticle, StandardPage
 from content.site_settings import ClinicSettings
-from tests.content.conftest import ARTICLE_SLUGS, STANDARD_SLUGS, soup, words
-
-PAGE_URLS = [
-    "/",
-    "/articles/",
-    *[f"/articles/{slug}/" for slug in ARTICLE_SLUGS],
-    *[f"/{slug}/" for slug in STANDARD_SLUGS],
-]
+from tests.support.content import ARTICLE_SLUGS, PAGE_URLS, STANDARD_SLUGS, soup, words
 
 
 def heading_levels(document):

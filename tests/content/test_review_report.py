@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from content.models import ArticlePage
-from tests.content.conftest import soup
+from tests.support.content import soup
 
 REPORT_URL = "/admin/reports/clinical-reviews-due/"
 

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from content.views import MAX_QUERY_LENGTH, clean_query
-from tests.content.conftest import soup
+from tests.support.content import soup
 
 
 def result_links(document):

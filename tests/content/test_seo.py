@@ -7,8 +7,7 @@ import pytest
 
 from content.models import ArticlePage, HomePage, StandardPage
 from content.site_settings import ClinicSettings
-from tests.content.conftest import ARTICLE_SLUGS, STANDARD_SLUGS, json_ld, soup
-from tests.content.test_pages import PAGE_URLS
+from tests.support.content import ARTICLE_SLUGS, PAGE_URLS, STANDARD_SLUGS, json_ld, soup
 
 CLINIC = "Northgate Hair Clinic"
 

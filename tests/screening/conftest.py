@@ -1,12 +1,11 @@
-"""Shared pieces for the questionnaire tests: answer profiles and a helper that walks the flow.
+"""Fixtures for the questionnaire and staff-review tests: a patient's browser, a finished
+questionnaire, one user per staff role, and submissions made to order.
 
-Profiles use the contract's keys and codes. ``post_steps`` posts them step by step
-through the real views (what a patient's browser does with JavaScript off);
-``complete_questionnaire`` does that, sends the answers and returns the response.
+Helpers and answer profiles live in tests/support/screening.py and tests/support/staff.py.
 """
 
-from __future__ import annotations
-
+import itertools
+import random
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,92 +13,12 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from screening.criteria import QUESTION_GROUPS
-
-LIKELY_ANSWERS: dict[str, Any] = {
-    "age": 38,
-    "hair_loss_pattern": "norwood_3",
-    "loss_duration": "1_5y",
-    "loss_progression": "slow",
-    "fine_hairs_in_thinning_areas": "yes",
-    "smooth_bald_areas": "none",
-    "medical_conditions": ["none"],
-    "previous_treatments": ["minoxidil"],
-    "goal": "thicker_thinning_hair",
-    "open_to_transplant": "not_sure",
-}
-REFER_ANSWERS: dict[str, Any] = {
-    **LIKELY_ANSWERS,
-    "medical_conditions": ["blood_thinners", "keloid_scarring"],
-}
-UNLIKELY_ANSWERS: dict[str, Any] = {
-    **LIKELY_ANSWERS,
-    "hair_loss_pattern": "norwood_6",
-    "smooth_bald_areas": "large",
-    "smooth_bald_years": "gt_5",
-    "goal": "cover_bald_areas",
-}
-POSSIBLE_ANSWERS: dict[str, Any] = {
-    **LIKELY_ANSWERS,
-    "hair_loss_pattern": "not_sure",
-    "loss_progression": "rapid",
-    "smooth_bald_areas": "small",
-    "smooth_bald_years": "lt_2",
-}
-PROFILES = {
-    "likely": LIKELY_ANSWERS,
-    "possible": POSSIBLE_ANSWERS,
-    "unlikely": UNLIKELY_ANSWERS,
-    "refer": REFER_ANSWERS,
-}
-
-CONTACT: dict[str, str] = {
-    "name": "Annabel Quixote",
-    "email": "annabel.quixote@example.org",
-    "phone": "+44 7700 900461",
-    "preferred_contact": "phone",
-}
-CONSENTS: dict[str, str] = {"consent_health_data": "on", "consent_contact": "on"}
-
-
-def step_url(slug: str, *, change: bool = False) -> str:
-    url = reverse("screening:step", args=[slug])
-    return f"{url}?change=1" if change else url
-
-
-def as_post(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Form data as a browser sends it: strings, and a list for each multiple choice."""
-    return {
-        key: [str(v) for v in value] if isinstance(value, list | tuple) else str(value)
-        for key, value in data.items()
-    }
-
-
-def step_data(
-    answers: Mapping[str, Any] = LIKELY_ANSWERS,
-    *,
-    contact: Mapping[str, str] = CONTACT,
-    consents: Mapping[str, str] = CONSENTS,
-) -> list[tuple[str, dict[str, Any]]]:
-    """(step slug, POST data) for every step, in order."""
-    steps = [("consent", dict(consents))]
-    for group in QUESTION_GROUPS:
-        steps.append((group.slug, as_post({k: answers[k] for k in group.keys if k in answers})))
-    steps.append(("contact", as_post(contact)))
-    return steps
-
-
-def post_steps(client: Client, answers: Mapping[str, Any] = LIKELY_ANSWERS, **kwargs) -> None:
-    """Answer every step through HTTP; fails loudly if a step does not accept its data."""
-    for slug, data in step_data(answers, **kwargs):
-        response = client.post(step_url(slug), data)
-        assert response.status_code == 302, (slug, response.status_code, _errors(response))
-
-
-def _errors(response) -> Any:
-    form = response.context.get("form") if response.context else None
-    return form.errors if form is not None else None
+from screening.demo import synthetic_submission
+from screening.models import Submission
+from tests.support.screening import LIKELY_ANSWERS, post_steps
+from tests.support.staff import client_for, make_user
 
 
 @pytest.fixture(autouse=True)
@@ -136,3 +55,78 @@ def complete_questionnaire(django_capture_on_commit_callbacks):
             return client.post(reverse("screening:submit"), follow=follow)
 
     return run
+
+
+# --- staff review ----------------------------------------------------------------------
+
+_numbers = itertools.count(90_000)
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("eddie", "Editors")
+
+
+@pytest.fixture
+def moderator(db):
+    return make_user("molly", "Moderators")
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_user("rita", "Screening reviewers", first_name="Rita", last_name="Reviewer")
+
+
+@pytest.fixture
+def manager(db):
+    return make_user("manny", "Screening managers", first_name="Manny", last_name="Manager")
+
+
+@pytest.fixture
+def superuser(db):
+    return make_user("root", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def users(editor, moderator, reviewer, manager):
+    return {"editor": editor, "moderator": moderator, "reviewer": reviewer, "manager": manager}
+
+
+@pytest.fixture
+def reviewer_client(reviewer):
+    return client_for(reviewer)
+
+
+@pytest.fixture
+def manager_client(manager):
+    return client_for(manager)
+
+
+@pytest.fixture
+def make_submission(db):
+    """make_submission(answers=..., status=..., **field_overrides) -> a saved Submission.
+
+    Built like the demo data (valid answers, assess() for the result), then overridden.
+    """
+
+    def make(*, answers=None, status=None, seed=None, **overrides):
+        number = next(_numbers)
+        rng = random.Random(seed if seed is not None else number)
+        submission = synthetic_submission(
+            number, rng, timezone.now(), answers=answers, status=status or "new"
+        )
+        created_at = overrides.pop("created_at", None)
+        for field, value in overrides.items():
+            setattr(submission, field, value)
+        submission.save()
+        if created_at is not None:  # auto_now_add ignores a value given on create
+            Submission.objects.filter(pk=submission.pk).update(created_at=created_at)
+            submission.created_at = created_at
+        return submission
+
+    return make
+
+
+@pytest.fixture
+def submission(make_submission):
+    return make_submission(name="Pat Example", email="Pat.Example@mail.example")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from screening.criteria import HAIR_LOSS_PATTERN, OUTCOMES, QUESTIONS, Outcome
 from screening.flow import RESULT_SESSION_KEY, SESSION_KEY, STEPS, step_for_key
 from screening.models import Submission
-from tests.screening.conftest import (
+from tests.support.screening import (
     CONSENTS,
     CONTACT,
     LIKELY_ANSWERS,

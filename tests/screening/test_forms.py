@@ -6,7 +6,7 @@ from django.http import QueryDict
 from screening import consent
 from screening.criteria import QUESTION_GROUPS, QUESTIONS, Kind
 from screening.forms import GROUP_FORMS, ConsentForm, ContactForm
-from tests.screening.conftest import CONTACT, LIKELY_ANSWERS, as_post
+from tests.support.screening import CONTACT, LIKELY_ANSWERS, as_post
 
 ABOUT_YOU = GROUP_FORMS["about-you"]
 FOLLICLES = GROUP_FORMS["follicles"]

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from screening.criteria import QUESTION_GROUPS, QUESTIONS
 from screening.flow import SESSION_KEY, STEPS, STEPS_BY_SLUG, Questionnaire
 from screening.models import Submission
-from tests.screening.conftest import LIKELY_ANSWERS, post_steps, step_url
+from tests.support.screening import LIKELY_ANSWERS, post_steps, step_url
 
 FUZZ = settings(
     max_examples=50,

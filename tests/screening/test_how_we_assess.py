@@ -13,7 +13,7 @@ from screening.criteria import (
     Outcome,
 )
 from screening.scoring import assess
-from tests.screening.test_scoring import valid_answers
+from tests.support.screening import valid_answers
 
 URL = reverse("screening:how_we_assess")
 

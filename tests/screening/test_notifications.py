@@ -18,7 +18,7 @@ from screening.tasks import (
     notify_staff_of_submission,
     send_patient_confirmation,
 )
-from tests.screening.conftest import CONTACT, REFER_ANSWERS
+from tests.support.screening import CONTACT, REFER_ANSWERS
 
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 FAILING_MAIL = "tests.screening.test_notifications.FailingMailBackend"
@@ -126,7 +126,7 @@ def test_tasks_are_queued_with_the_submission_id_only(patient, complete_question
 
 def test_nothing_is_queued_before_the_submission_is_committed(db, settings):
     settings.TASKS = DUMMY_TASKS
-    from tests.screening.test_submit import finished_state
+    from tests.support.screening import finished_state
 
     services.submit(finished_state())  # inside the test's transaction: not committed
     assert task_backends["default"].results == []
@@ -164,7 +164,7 @@ def test_a_failed_email_is_retried_later_on_a_deferring_queue(site_tree, setting
     settings.TASKS = DUMMY_TASKS
     settings.EMAIL_BACKEND = FAILING_MAIL
     settings.SCREENING_EMAIL_RETRY_DELAYS = (60, 600)
-    from tests.screening.test_submit import finished_state
+    from tests.support.screening import finished_state
 
     submission = services.submit(finished_state())
     assert task.call(submission.pk) == "retry scheduled"
@@ -182,7 +182,7 @@ def test_a_failed_email_is_retried_later_on_a_deferring_queue(site_tree, setting
 
 
 def test_a_retry_that_succeeds_sends_the_email(site_tree):
-    from tests.screening.test_submit import finished_state
+    from tests.support.screening import finished_state
 
     submission = services.submit(finished_state())
     assert send_patient_confirmation.call(submission.pk, attempt=3) == "sent"

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from screening.criteria import QUESTIONS, Kind
 from screening.models import Submission
-from tests.screening.conftest import as_post, step_url
+from tests.support.screening import as_post, step_url
 
 # Unusual values, so any trace of them in a log line is unmistakable.
 ANSWERS = {

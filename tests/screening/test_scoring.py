@@ -19,6 +19,7 @@ from screening.criteria import (
     Stage,
 )
 from screening.scoring import assess
+from tests.support.screening import codes, valid_answers
 
 LIKELY_PROFILE = {
     "age": 38,
@@ -44,41 +45,6 @@ OUTCOME_RANK = {Outcome.UNLIKELY: 0, Outcome.POSSIBLE: 1, Outcome.LIKELY: 2}
 
 def profile(**changes):
     return {**LIKELY_PROFILE, **changes}
-
-
-# --- strategies -------------------------------------------------------------------------
-
-
-def codes(key):
-    return st.sampled_from(QUESTIONS[key].codes)
-
-
-def code_list(key):
-    question = QUESTIONS[key]
-    others = [c for c in question.codes if c != question.exclusive_code]
-    return st.one_of(
-        st.just([question.exclusive_code]),
-        st.lists(st.sampled_from(others), min_size=1, unique=True),
-    )
-
-
-@st.composite
-def valid_answers(draw, medical=None):
-    answers = {
-        "age": draw(st.integers(criteria.MIN_AGE, criteria.MAX_AGE)),
-        "hair_loss_pattern": draw(codes("hair_loss_pattern")),
-        "loss_duration": draw(codes("loss_duration")),
-        "loss_progression": draw(codes("loss_progression")),
-        "fine_hairs_in_thinning_areas": draw(codes("fine_hairs_in_thinning_areas")),
-        "smooth_bald_areas": draw(codes("smooth_bald_areas")),
-        "medical_conditions": draw(code_list("medical_conditions") if medical is None else medical),
-        "previous_treatments": draw(code_list("previous_treatments")),
-        "goal": draw(codes("goal")),
-        "open_to_transplant": draw(codes("open_to_transplant")),
-    }
-    if answers["smooth_bald_areas"] != "none":
-        answers["smooth_bald_years"] = draw(codes("smooth_bald_years"))
-    return answers
 
 
 no_conditions = st.just(["none"])

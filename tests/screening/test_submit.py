@@ -18,12 +18,13 @@ from screening.criteria import CRITERIA_VERSION
 from screening.flow import RESULT_SESSION_KEY, SESSION_KEY
 from screening.models import Submission
 from screening.scoring import assess
-from tests.screening.conftest import (
+from tests.support.screening import (
     CONSENTS,
     CONTACT,
     LIKELY_ANSWERS,
     REFER_ANSWERS,
     as_post,
+    finished_state,
     post_steps,
     step_data,
     step_url,
@@ -36,25 +37,6 @@ RESULT = reverse("screening:result")
 
 def text(response):
     return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
-
-
-def finished_state(answers=LIKELY_ANSWERS, **changes):
-    """A finished questionnaire's session data, as the flow stores it."""
-    moment = (timezone.now() - timedelta(minutes=5)).isoformat()
-    state = {
-        "flow_id": "0b7f4a52-6a52-4a55-9a4c-1d2e3f405162",
-        "started_at": moment,
-        "consents": {
-            "version": consent.CONSENT_TEXT_VERSION,
-            "consent_health_data_at": moment,
-            "consent_contact_at": moment,
-            "consent_marketing_at": None,
-        },
-        "answers": dict(answers),
-        "contact": dict(CONTACT),
-    }
-    state.update(changes)
-    return state
 
 
 # --- what is stored ----------------------------------------------------------------------

@@ -7,7 +7,7 @@ import pytest
 from django.db import OperationalError
 from django.test import Client, override_settings
 
-from tests.subprocess_settings import run_python
+from tests.support.subprocess_settings import run_python
 
 
 @pytest.fixture

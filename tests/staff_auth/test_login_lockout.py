@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db.models import F
 from django.test import Client, override_settings
 
-from .conftest import STAFF_PASSWORD
-from .helpers import parse_csp
+from tests.support.auth import STAFF_PASSWORD
+from tests.support.security import parse_csp
 
 pytestmark = pytest.mark.usefixtures("axes_on")
 

@@ -9,9 +9,8 @@ from django.test import Client, override_settings
 from django.utils.log import AdminEmailHandler
 
 from clinic_site.log_filters import RedactPersonalDataFilter, redact
-
-from .conftest import STAFF_PASSWORD
-from .helpers import capture_every_log, stdout_handler
+from tests.support.auth import STAFF_PASSWORD
+from tests.support.security import capture_every_log, stdout_handler
 
 PATIENT_EMAIL = "alice.patient@example.com"
 PATIENT_PHONES = ["07700 900123", "07700900123", "+44 7700 900123"]

@@ -11,8 +11,7 @@ from screening.criteria import QUESTION_GROUPS, QUESTIONS, answer_label
 from screening.demo import OUTCOME_PROFILES
 from screening.models import Reassessment, ReviewNote, Submission
 from screening.workflow import add_note
-
-from .conftest import admin_url
+from tests.support.staff import admin_url
 
 
 def page(client, submission) -> str:

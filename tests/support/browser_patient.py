@@ -22,8 +22,8 @@ import pytest
 from django.core.cache import cache
 
 from screening.criteria import QUESTIONS
-from tests.browser.conftest import assert_accessible, focus_state, focus_stops
-from tests.screening.conftest import CONTACT
+from tests.support.browser import assert_accessible, focus_state, focus_stops
+from tests.support.screening import CONTACT
 
 # The most Tab presses between two things a patient wants to reach: a bound, so a
 # missing or unreachable element fails the test instead of looping forever.

@@ -10,8 +10,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from clinic_site.middleware import SecurityHeadersMiddleware
-
-from .helpers import UNSAFE_SOURCE_KEYWORDS, parse_csp
+from tests.support.security import UNSAFE_SOURCE_KEYWORDS, parse_csp
 
 REQUIRED_PUBLIC_DIRECTIVES = {
     "default-src": ["'self'"],

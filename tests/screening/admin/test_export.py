@@ -11,37 +11,7 @@ from wagtail.models import ModelLogEntry
 
 from screening.demo import OUTCOME_PROFILES
 from screening.models import Submission
-
-from .conftest import admin_url
-
-CONTRACT_HEADINGS = [
-    "reference",
-    "created_at",
-    "outcome",
-    "score",
-    "criteria_version",
-    "status",
-    "assigned_to",
-    "age",
-    "hair_loss_pattern",
-    "loss_duration",
-    "loss_progression",
-    "fine_hairs_in_thinning_areas",
-    "smooth_bald_areas",
-    "smooth_bald_years",
-    "medical_conditions",
-    "previous_treatments",
-    "goal",
-    "open_to_transplant",
-    "name",
-    "email",
-    "phone",
-    "preferred_contact",
-    "consent_health_data_at",
-    "consent_contact_at",
-    "consent_marketing_at",
-    "consent_text_version",
-]
+from tests.support.staff import CONTRACT_HEADINGS, admin_url
 
 
 def csv_rows(response) -> list[dict]:
@@ -201,7 +171,7 @@ def test_unknown_export_formats_just_show_the_listing(reviewer_client, two):
 
 @pytest.mark.parametrize("role", ["editor", "moderator"])
 def test_other_staff_never_see_screening_entries_in_site_history(reviewer_client, users, two, role):
-    from .conftest import client_for
+    from tests.support.staff import client_for
 
     csv_rows(reviewer_client.get(admin_url("index") + "?export=csv"))
     reviewer_client.post(admin_url("note", two["likely"].pk), {"text": "Checked."})

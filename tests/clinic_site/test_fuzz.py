@@ -15,8 +15,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
-from .conftest import STAFF_PASSWORD
-from .strategies import (
+from tests.support.auth import STAFF_PASSWORD
+from tests.support.strategies import (
     any_text,
     form_data,
     http_method,

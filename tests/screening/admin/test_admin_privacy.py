@@ -8,8 +8,7 @@ from wagtail.models import ModelLogEntry
 
 from screening.models import ReviewNote, Submission
 from screening.workflow import add_note
-
-from .conftest import admin_url
+from tests.support.staff import admin_url
 
 
 def test_erase_asks_for_confirmation_first(manager_client, submission, reviewer):

@@ -1,8 +1,8 @@
 """What the staff journeys in the browser share: a reviewer with an authenticator, a small
 set of submissions whose filters give different rows, and the steps of signing in.
 
-The users and submissions are built with the same helpers as tests/staff and
-tests/security (make_user, synthetic_submission, code_for), so the journeys exercise the
+The users and submissions are built with the same helpers as tests/screening/admin and
+tests/staff_auth (make_user, synthetic_submission, code_for), so the journeys exercise the
 same data the HTTP tests do.
 """
 
@@ -18,9 +18,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from screening.criteria import Outcome
 from screening.demo import OUTCOME_PROFILES, synthetic_submission
 from screening.models import Status, Submission
-from tests.security.test_two_factor import code_for
-from tests.staff.conftest import make_user
-from tests.staff.test_export import CONTRACT_HEADINGS
+from tests.support.auth import code_for
+from tests.support.staff import CONTRACT_HEADINGS, make_user
 
 __all__ = ["CONTRACT_HEADINGS"]
 

@@ -2,7 +2,7 @@
 
 import json
 
-from tests.subprocess_settings import run_python
+from tests.support.subprocess_settings import run_python
 
 REQUIRED = {
     "SECRET_KEY": "x" * 50,

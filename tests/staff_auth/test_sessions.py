@@ -8,8 +8,7 @@ from django.contrib.auth import SESSION_KEY
 from django.test import Client
 
 from staff_auth.middleware import LAST_ACTIVITY_SESSION_KEY
-
-from .conftest import STAFF_PASSWORD
+from tests.support.auth import STAFF_PASSWORD
 
 EIGHT_HOURS = 8 * 60 * 60
 

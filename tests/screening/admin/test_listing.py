@@ -7,8 +7,7 @@ import pytest
 from django.utils import timezone
 
 from screening.demo import OUTCOME_PROFILES
-
-from .conftest import admin_url
+from tests.support.staff import admin_url
 
 
 def listed(client, query="") -> list[str]:

@@ -11,8 +11,7 @@ from django.utils import timezone
 from screening.demo import make_synthetic_submissions
 from screening.models import Reassessment
 from screening.workflow import add_note, assign, change_status
-
-from .conftest import admin_url
+from tests.support.staff import admin_url
 
 LISTING_BUDGET = 15
 INSPECT_BUDGET = 15

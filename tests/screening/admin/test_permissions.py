@@ -6,8 +6,7 @@ from wagtail.permissions import policy_registry
 
 from screening.admin.policy import SubmissionPermissionPolicy
 from screening.models import Submission
-
-from .conftest import admin_url, client_for
+from tests.support.staff import admin_url, client_for
 
 # (name, method, url builder, extra query/data)
 GET_PAGES = {
@@ -146,7 +145,7 @@ def test_managers_may_take_every_action(make_submission, manager, name):
 def test_export_needs_the_export_permission_even_with_view(db, submission):
     from django.contrib.auth.models import Permission
 
-    from .conftest import make_user
+    from tests.support.staff import make_user
 
     viewer = make_user("vera")
     viewer.user_permissions.add(

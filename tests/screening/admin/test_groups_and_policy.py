@@ -5,8 +5,7 @@ from django.contrib.auth.models import Group
 
 from screening.admin.policy import reviewers
 from screening.admin.policy import submission_permission_policy as policy
-
-from .conftest import make_user
+from tests.support.staff import make_user
 
 ACTIONS = ("view", "change", "export", "erase", "purge")
 

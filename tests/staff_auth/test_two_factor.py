@@ -14,16 +14,14 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import PageViewRestriction
 
 from staff_auth import two_factor
-
-from .admin_urls import admin_paths
-from .conftest import STAFF_PASSWORD
-from .helpers import parse_csp
+from tests.support.admin_urls import admin_paths
+from tests.support.auth import STAFF_PASSWORD, code_for
+from tests.support.security import parse_csp
 
 SETUP_URL = "/admin/two-factor/setup/"
 VERIFY_URL = "/admin/two-factor/verify/"
@@ -58,18 +56,6 @@ REPRESENTATIVE_ADMIN_URLS = [
 def two_factor_on():
     with override_settings(ADMIN_REQUIRE_TWO_FACTOR=True):
         yield
-
-
-def code_for(device, steps_ahead=0):
-    """The device's TOTP code, computed with django-otp's own implementation."""
-    value = totp(
-        device.bin_key,
-        step=device.step,
-        t0=device.t0,
-        digits=device.digits,
-        drift=device.drift + steps_ahead,
-    )
-    return f"{value:0{device.digits}d}"
 
 
 def a_wrong_code(device):

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def run_python(code: str, env: dict[str, str], *, drop: tuple[str, ...] = ()):

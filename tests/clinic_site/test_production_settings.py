@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.subprocess_settings import run_python
+from tests.support.subprocess_settings import run_python
 
 PROBE = """
 import json

@@ -9,8 +9,7 @@ import re
 from wagtail.models import ModelLogEntry
 
 from screening.demo import make_synthetic_submissions
-
-from .conftest import admin_url, client_for
+from tests.support.staff import admin_url, client_for
 
 
 def test_a_reviewer_works_a_submission_and_a_manager_erases_one(reviewer, manager):
