@@ -222,7 +222,8 @@ def self_signed_certificate(directory: Path, hostname: str = "localhost") -> Pat
     key, cert = directory / f"{hostname}.key", directory / f"{hostname}.crt"
     subprocess.run(
         [
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365",
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+            "-nodes", "-days", "365",
             "-subj", f"/CN={hostname}",
             "-addext", f"subjectAltName=DNS:{hostname},IP:127.0.0.1,IP:::1",
             "-keyout", str(key), "-out", str(cert),

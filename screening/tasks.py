@@ -33,7 +33,6 @@ class NotificationNotSent(Exception):
     """An email was given up on. Its message names the task and the submission id only."""
 
 
-
 def _clinic_settings():
     """The default site's clinic details, or None when the site is not set up yet."""
     from wagtail.models import Site
