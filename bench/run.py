@@ -41,6 +41,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from email.message import Message
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -228,14 +229,16 @@ def median_run(name: str, runs: list[dict]) -> dict:
     return {**middle, "name": name, "rounds_rps": [round(run["rps"]) for run in runs]}
 
 
-def fetch(url: str, encoding: str = "br, gzip") -> tuple[int, dict[str, str], bytes]:
+def fetch(url: str, encoding: str = "br, gzip") -> tuple[int, Message, bytes]:
+    """Status, headers (looked up without regard to case: HAProxy sends them in lower
+    case) and the body as sent."""
     # Only ever our own servers on localhost.
     request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})  # noqa: S310
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
-        return response.status, dict(response.headers), response.read()
+        return response.status, response.headers, response.read()
 
 
-def decoded(headers: dict[str, str], body: bytes) -> bytes:
+def decoded(headers: Message, body: bytes) -> bytes:
     encoding = headers.get("Content-Encoding")
     if encoding == "br":
         import brotli

@@ -54,3 +54,15 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+
+
+def worker_exit(server, worker):
+    """Close this worker's copy of the listening socket as soon as it stops serving.
+
+    A stopping worker can take seconds to tear its interpreter down; while any process
+    still holds the socket, the kernel keeps queueing new connections that nobody will
+    accept, and HAProxy waits on them (until its health check gives up) instead of
+    having them refused and retried at once on another server.
+    """
+    for listener in worker.sockets:
+        listener.close()
