@@ -40,3 +40,17 @@ def test_the_control_socket_is_off_unless_asked_for(monkeypatch):
     config = load(monkeypatch, GUNICORN_CONTROL_SOCKET="/run/clinic/gunicorn.ctl")
     assert config["control_socket_disable"] is False
     assert config["control_socket"] == "/run/clinic/gunicorn.ctl"
+
+
+def test_a_stopping_worker_closes_its_listening_sockets_first(monkeypatch):
+    class Listener:
+        closed = False
+
+        def close(self):
+            self.closed = True
+
+    class Worker:
+        sockets = [Listener(), Listener()]
+
+    load(monkeypatch)["worker_exit"](server=None, worker=Worker)
+    assert all(listener.closed for listener in Worker.sockets)
