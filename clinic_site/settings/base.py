@@ -21,11 +21,9 @@ INSTALLED_APPS = [
     "clinic_site",
     # Before wagtail.admin: it overrides the admin sign-in template.
     "staff_auth",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -300,12 +298,13 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 # Responses under these prefixes hold health data or staff views of it: never cached.
 NO_STORE_URL_PREFIXES = ["/admin/", "/screening/"]
+# Only features browsers recognise: Chromium logs a console error for any other
+# (it does not recognise "bluetooth", for one).
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in [
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
