@@ -24,7 +24,9 @@ def is_example_address(address: str) -> bool:
     if "://" in domain:
         domain = domain.split("://", 1)[1]
     domain = domain.split("/", 1)[0].split(":", 1)[0].rstrip(".")
-    return any(domain == reserved or domain.endswith("." + reserved) for reserved in EXAMPLE_DOMAINS)
+    return any(
+        domain == reserved or domain.endswith("." + reserved) for reserved in EXAMPLE_DOMAINS
+    )
 
 
 def demo_content_problems() -> list[str]:
@@ -52,7 +54,9 @@ def demo_content_problems() -> list[str]:
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     example_users = [user for user in users.only("email") if is_example_address(user.email)]
     if example_users:
-        problems.append(f"{len(example_users)} active staff account(s) have an example email address.")
+        problems.append(
+            f"{len(example_users)} active staff account(s) have an example email address."
+        )
     return problems
 
 

@@ -15,9 +15,7 @@ COMMENT_MAX_LENGTH = 1000
 
 
 class PageFeedback(models.Model):
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="feedback"
-    )
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="feedback")
     helpful = models.BooleanField()
     comment = models.TextField(blank=True, max_length=COMMENT_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -23,6 +23,7 @@ error messages then quote.
 
 import datetime
 import html
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -78,7 +79,8 @@ class _TagCollector(HTMLParser):
 
 
 def _words(markup: str) -> list[str]:
-    return html.unescape(strip_tags(markup)).split()
+    # Every tag counts as a space: the editor's format has no newlines between blocks.
+    return html.unescape(strip_tags(re.sub(r"<[^>]*>", " ", markup))).split()
 
 
 def rich_text(markup: str, where: str) -> str:

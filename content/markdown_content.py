@@ -344,6 +344,10 @@ def _standard_page(path, root):
     if page_type not in ("standard", "clinicians"):
         raise ContentDataError(f"{where}: type must be “standard” or “clinicians”")
     if page_type == "clinicians":
-        return {**meta, "type": page_type, "intro": render_rich_text(MD.parse(text)),
-                "source": str(where)}
+        return {
+            **meta,
+            "type": page_type,
+            "intro": render_rich_text(MD.parse(text)),
+            "source": str(where),
+        }
     return {**meta, "type": page_type, "body": body_blocks(text, where), "source": str(where)}

@@ -189,7 +189,11 @@ class HomePage(SitePage):
     shows_treatments = True
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.ArticleIndexPage", "content.StandardPage", "content.ClinicianIndexPage"]
+    subpage_types = [
+        "content.ArticleIndexPage",
+        "content.StandardPage",
+        "content.ClinicianIndexPage",
+    ]
     template = "content/home_page.html"
     # The same for every anonymous visitor: served from the page cache
     # (clinic_site/page_cache.py) until anything shown on it changes.

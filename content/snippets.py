@@ -56,8 +56,7 @@ class Clinician(models.Model):
     )
     register_url = models.URLField(
         "link to the public register",
-        help_text="The page of the public register where patients can check this "
-        "registration.",
+        help_text="The page of the public register where patients can check this registration.",
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -91,6 +90,7 @@ class Clinician(models.Model):
         FieldPanel("biography"),
         FieldPanel("is_demo"),
     ]
+
     class Meta:
         ordering = ["name"]
 
@@ -154,9 +154,7 @@ class Treatment(ClusterableModel):
         max_length=20,
         choices=RegulatoryClassification.choices,
     )
-    offered_within_trial = models.BooleanField(
-        "offered within a clinical trial", default=False
-    )
+    offered_within_trial = models.BooleanField("offered within a clinical trial", default=False)
     trial_registration = models.CharField(
         max_length=40,
         blank=True,
@@ -201,6 +199,7 @@ class Treatment(ClusterableModel):
         FieldPanel("is_demo"),
         FieldPanel("sort_order"),
     ]
+
     class Meta:
         ordering = ["sort_order", "name"]
 

@@ -102,9 +102,7 @@ def medical_procedure(treatment, request) -> dict:
             "howPerformed": treatment.device_or_process,
             "bodyLocation": "Scalp",
             "legalStatus": legal_status(treatment),
-            "status": "https://schema.org/Recruiting"
-            if treatment.offered_within_trial
-            else None,
+            "status": "https://schema.org/Recruiting" if treatment.offered_within_trial else None,
             "study": {
                 "@type": "MedicalTrial",
                 "identifier": treatment.trial_registration,

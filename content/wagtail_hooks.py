@@ -86,9 +86,7 @@ class ReviewDueReportView(ReportView):
 
     def get_base_queryset(self):
         cutoff = timezone.localdate() + datetime.timedelta(days=REVIEW_WARNING_DAYS)
-        pages = ArticlePage.objects.filter(
-            Q(next_review_due__lte=cutoff) | Q(next_review_due=None)
-        )
+        pages = ArticlePage.objects.filter(Q(next_review_due__lte=cutoff) | Q(next_review_due=None))
         return (
             with_feedback_counts(pages)
             .select_related("reviewed_by")
@@ -220,7 +218,9 @@ class FeedbackCommentsView(ReportView):
 @hooks.register("register_admin_urls")
 def register_feedback_report_urls():
     return [
-        path("reports/page-feedback/", FeedbackReportView.as_view(), name="content_feedback_report"),
+        path(
+            "reports/page-feedback/", FeedbackReportView.as_view(), name="content_feedback_report"
+        ),
         path(
             "reports/page-feedback/results/",
             FeedbackReportView.as_view(results_only=True),

@@ -35,7 +35,9 @@ def structured_data(context):
         return []
     # for_request() is cached on the request, shared with the header and footer.
     page = context.get("page")
-    treatments = page_context.treatments(request) if getattr(page, "shows_treatments", False) else []
+    treatments = (
+        page_context.treatments(request) if getattr(page, "shows_treatments", False) else []
+    )
     items = [schema.medical_clinic(ClinicSettings.for_request(request), request, treatments)]
     if hasattr(page, "get_structured_data"):
         items.extend(page.get_structured_data(request))

@@ -13,7 +13,21 @@ from bs4 import BeautifulSoup
 
 MIN_FLESCH = 65
 MAX_SENTENCE_WORDS = 25
-UNIT_TAGS = ["h2", "h3", "h4", "h5", "h6", "p", "li", "th", "td", "caption", "figcaption", "dt", "dd"]
+UNIT_TAGS = [
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "li",
+    "th",
+    "td",
+    "caption",
+    "figcaption",
+    "dt",
+    "dd",
+]
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 
 
