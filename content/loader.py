@@ -44,7 +44,7 @@ from content.models import (
     RelatedArticle,
     StandardPage,
 )
-from content.snippets import Clinician, Treatment, TreatmentRegistration
+from content.snippets import Clinician, Treatment
 
 __all__ = ["ContentDataError", "ContentLoader", "LoadSummary", "rich_text", "stream_data"]
 
@@ -342,20 +342,22 @@ class ContentLoader:
                     sort_order=order,
                 )
                 treatment.registrations = [
-                    TreatmentRegistration(
-                        regulator=item["regulator"],
-                        covers=item["covers"],
-                        number=str(item["number"]),
-                        url=item.get("url", ""),
-                    )
+                    {
+                        "type": "registration",
+                        "value": {
+                            "regulator": item["regulator"],
+                            "covers": item["covers"],
+                            "number": str(item["number"]),
+                            "url": item.get("url", ""),
+                        },
+                    }
                     for item in details["registrations"]
                 ]
             except (KeyError, TypeError) as error:
                 raise ContentDataError(f"{where}: malformed treatment ({error!r})") from None
             with _data_errors(where):
                 treatment.full_clean()
-                for registration in treatment.registrations.all():
-                    registration.full_clean(exclude=["treatment"])
+            _check_stream(treatment, "registrations", where)
             treatment.save()
             self.summary.record(f"treatment {treatment.slug}", created=True)
 

@@ -63,11 +63,11 @@ def clinician_profile_url(clinician, request, absolute=False) -> str:
 
 
 def treatments(request):
-    """The clinic's treatments with their regulators (two queries per request)."""
+    """The clinic's treatments with their regulators (one query per request)."""
     if request is None:
         return []
     if not hasattr(request, "_content_treatments"):
         from content.snippets import Treatment
 
-        request._content_treatments = list(Treatment.objects.prefetch_related("registrations"))
+        request._content_treatments = list(Treatment.objects.all())
     return request._content_treatments

@@ -11,10 +11,9 @@ refuses to pass while any of them is still in the database (content/checks.py).
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 DEMO_HELP = (
@@ -130,7 +129,27 @@ class RegulatoryClassification(models.TextChoices):
     )
 
 
-class Treatment(ClusterableModel):
+class RegistrationBlock(blocks.StructBlock):
+    """One regulator that covers part of what the clinic does, with its reference."""
+
+    regulator = blocks.CharBlock(
+        max_length=120,
+        help_text="E.g. “Care Quality Commission (CQC)”, “Human Tissue Authority (HTA)”, “MHRA”.",
+    )
+    covers = blocks.CharBlock(
+        label="What it covers",
+        max_length=250,
+        help_text="E.g. “registers the clinic for surgical procedures”.",
+    )
+    number = blocks.CharBlock(label="Registration or licence number", max_length=60)
+    url = blocks.URLBlock(label="Link to the public record", required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label_format = "{regulator}: {number}"
+
+
+class Treatment(models.Model):
     """A treatment the clinic offers, and what regulates it."""
 
     name = models.CharField(max_length=120, help_text="As patients see it on the website.")
@@ -169,6 +188,15 @@ class Treatment(ClusterableModel):
         help_text="E.g. “It is not an authorised medicine. The CE mark covers the device, not "
         "whether the treatment works for hair loss.”",
     )
+    # A StreamField rather than a child table: every article shows the registrations,
+    # and one query for the treatments keeps the article within its query budget.
+    registrations = StreamField(
+        [("registration", RegistrationBlock())],
+        min_num=1,
+        verbose_name="regulators and registration numbers",
+        help_text="Every regulator that covers what the clinic does (medicines or devices, "
+        "tissue, the clinic itself), with the number patients can check.",
+    )
     is_demo = models.BooleanField("demo data", default=False, help_text=DEMO_HELP)
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text="Treatments are shown in this order, lowest first."
@@ -185,12 +213,7 @@ class Treatment(ClusterableModel):
                 FieldPanel("classification"),
                 FieldPanel("offered_within_trial"),
                 FieldPanel("trial_registration"),
-                InlinePanel(
-                    "registrations",
-                    label="Regulator",
-                    heading="Regulators and registration numbers",
-                    min_num=1,
-                ),
+                FieldPanel("registrations"),
             ],
             heading="Regulatory status",
         ),
@@ -221,32 +244,9 @@ class Treatment(ClusterableModel):
     def anchor(self) -> str:
         return f"treatment-{self.slug}"
 
-
-class TreatmentRegistration(Orderable):
-    """One regulator that covers part of what the clinic does, with its reference."""
-
-    treatment = ParentalKey(Treatment, on_delete=models.CASCADE, related_name="registrations")
-    regulator = models.CharField(
-        max_length=120,
-        help_text="E.g. “Care Quality Commission (CQC)”, “Human Tissue Authority (HTA)”, “MHRA”.",
-    )
-    covers = models.CharField(
-        "what it covers",
-        max_length=250,
-        help_text="E.g. “registers the clinic for surgical procedures”.",
-    )
-    number = models.CharField("registration or licence number", max_length=60)
-    url = models.URLField("link to the public record", blank=True)
-
-    panels = [
-        FieldPanel("regulator"),
-        FieldPanel("covers"),
-        FieldPanel("number"),
-        FieldPanel("url"),
-    ]
-
-    def __str__(self):
-        return f"{self.regulator} {self.number}"
+    @property
+    def registration_list(self) -> list[dict]:
+        return [block.value for block in self.registrations]
 
 
 class TreatmentViewSet(SnippetViewSet):

@@ -80,8 +80,8 @@ def legal_status(treatment) -> str:
         parts.append(f"Offered within a clinical trial ({treatment.trial_registration}).")
     parts.append(treatment.what_this_is_not)
     parts += [
-        f"{registration.regulator}: {registration.number} ({registration.covers})."
-        for registration in treatment.registrations.all()
+        f"{registration['regulator']}: {registration['number']} ({registration['covers']})."
+        for registration in treatment.registration_list
     ]
     return " ".join(" ".join(parts).split())
 

@@ -174,7 +174,6 @@ PAGE_CACHE_INVALIDATED_BY = [
     "content.ClinicSettings",
     "content.Clinician",
     "content.Treatment",
-    "content.TreatmentRegistration",
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "wagtailcore.PageViewRestriction",
