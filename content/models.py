@@ -457,8 +457,12 @@ class ClinicianIndexPage(SitePage):
         return context
 
     def get_structured_data(self, request):
+        url = self.get_canonical_url(request)
         people = [
-            structured_data.person(clinician, self.get_canonical_url(request))
+            {
+                "@context": structured_data.SCHEMA_CONTEXT,
+                **structured_data.person(clinician, f"{url}#{clinician.anchor}"),
+            }
             for clinician in self.get_clinicians()
         ]
         return [*super().get_structured_data(request), *people]
