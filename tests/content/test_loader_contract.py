@@ -119,3 +119,23 @@ def test_rich_text_is_stored_as_the_editor_would_store_it():
     stored = rich_text('<p>A <b>bold</b> <a href="/privacy/">link</a></p><ul><li>x</li></ul>', "t")
     assert stored.startswith("<p data-block-key=")
     assert '<a href="/privacy/">link</a>' in stored and "<ul><li" in stored
+
+
+def test_an_illustration_from_the_static_files_is_loaded_and_rendered(client, db):
+    body = [
+        ("heading", "A section"),
+        (
+            "illustration",
+            {"path": "img/hair-patterns/norwood_3.svg", "alt_text": "Norwood III", "caption": "C"},
+        ),
+    ]
+    load(broken_article(body=body))
+    article = ArticlePage.objects.get(slug="only-article")
+    html = str(article.body.render_as_block())
+    assert 'alt="Norwood III"' in html and "norwood_3.svg" in html and "<figcaption>C" in html
+
+
+def test_an_illustration_whose_file_is_missing_is_refused_naming_the_block(db):
+    body = [("illustration", {"path": "img/illustrations/not-yet.svg", "alt_text": "Soon"})]
+    with pytest.raises(ContentDataError, match=r"block 0 \(illustration\).*not-yet\.svg|not-yet"):
+        load(broken_article(body=body))
