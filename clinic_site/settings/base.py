@@ -160,6 +160,7 @@ PAGE_CACHE_EXCLUDED_PATH_PREFIXES = [
     "/admin/",
     "/screening/",
     "/search/",
+    "/feedback/",
     "/healthz",
     "/documents/",
     "/static/",
@@ -170,6 +171,7 @@ PAGE_CACHE_EXCLUDED_PATH_PREFIXES = [
 PAGE_CACHE_INVALIDATED_BY = [
     "content.ClinicSettings",
     "content.Clinician",
+    "content.Treatment",
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "wagtailcore.PageViewRestriction",
@@ -243,6 +245,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
+# "Was this page helpful?" answers per client address (content/views.py).
+PAGE_FEEDBACK_RATE = "20/hour"
 # "Forgot password" emails per client address (staff_auth/password_reset.py).
 STAFF_PASSWORD_RESET_RATE = "5/hour"  # noqa: S105 (a rate, not a password)
 # The client address: X-Forwarded-For is trusted only behind TRUSTED_PROXY_COUNT proxies.
