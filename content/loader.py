@@ -262,16 +262,7 @@ class ContentLoader:
         for page in self._new_pages:
             with _data_errors(page.slug):
                 page.save_revision().publish()
-        self.record_clinicians_not_needed()
         return home
-
-    def record_clinicians_not_needed(self):
-        """Count the data's clinicians that no new article asked for, when they exist, so
-        a second run reports as present everything the first one created."""
-        for details in self.data.CLINICIANS:
-            looked_up = details["key"] in self._clinicians
-            if not looked_up and Clinician.objects.filter(name=details["name"]).exists():
-                self.summary.record(f"clinician {details['name']}", created=False)
 
     def _pages_for(self, slugs, articles, where):
         found = []
