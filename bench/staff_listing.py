@@ -44,20 +44,20 @@ def recreate_scratch_database() -> None:
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
-    import psycopg2
-    from psycopg2 import sql
+    import psycopg
+    from psycopg import sql
 
     name = url.path.lstrip("/")
     if "bench" not in name:
         sys.exit(f"Refusing to drop {name!r}: the scratch database name must contain 'bench'.")
-    admin = psycopg2.connect(
+    admin = psycopg.connect(
         host=url.hostname,
         port=url.port or 5432,
         user=url.username,
         password=url.password,
         dbname="postgres",
+        autocommit=True,
     )
-    admin.autocommit = True
     with admin.cursor() as cursor:
         cursor.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
         cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))

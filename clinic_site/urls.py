@@ -19,6 +19,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("screening/", include("screening.urls")),
     path("search/", content_views.search, name="search"),
+    # "Was this page helpful?" (outside the page cache: see content/views.py).
+    path("feedback/", include("content.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", content_views.robots_txt, name="robots_txt"),
     path("manifest.webmanifest", views.web_manifest, name="web_manifest"),

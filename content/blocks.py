@@ -153,14 +153,83 @@ class FigureBlock(blocks.StructBlock):
         label = "Image"
 
 
-class SourceBlock(blocks.StructBlock):
-    """One entry in an article's list of sources."""
+class IllustrationBlock(blocks.StructBlock):
+    """A drawing shipped with the site's static files (an SVG under static/img/), with
+    alt text and an optional caption. Uploaded photos use the Image block instead."""
 
+    path = blocks.CharBlock(
+        max_length=200,
+        help_text="Path under the static folder, e.g. “img/illustrations/scalp.svg”.",
+    )
+    alt_text = blocks.CharBlock(
+        max_length=250, help_text="What the picture shows, for people who cannot see it."
+    )
+    caption = blocks.CharBlock(max_length=250, required=False)
+
+    class Meta:
+        icon = "image"
+        template = "content/blocks/illustration.html"
+        label = "Illustration"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not static_file_exists(value["path"]):
+            raise StructBlockValidationError(
+                block_errors={
+                    "path": ValidationError(
+                        "There is no static file “%(path)s”.", params={"path": value["path"]}
+                    )
+                }
+            )
+        return value
+
+
+def static_file_exists(path: str) -> bool:
+    from django.contrib.staticfiles import finders
+
+    path = (path or "").strip()
+    if not path or path.startswith(("/", "\\")) or ".." in path.split("/"):
+        return False
+    return finders.find(path) is not None
+
+
+DOI_RE = r"^10\.\d{4,9}/\S+$"
+
+
+class SourceBlock(blocks.StructBlock):
+    """One entry in an article's list of sources, as a full citation."""
+
+    authors = blocks.CharBlock(
+        max_length=300,
+        required=False,
+        help_text="As in the paper, e.g. “Gentile P” or “Kuka G, Epstein J, Aronowitz J, et al.”."
+        " Leave empty for a web page by an organisation.",
+    )
     title = blocks.CharBlock(max_length=300)
     source = blocks.CharBlock(
         max_length=200, help_text="Journal, publisher or organisation, e.g. “Int J Mol Sci”."
     )
     year = blocks.IntegerBlock(min_value=1900)
+    volume = blocks.CharBlock(max_length=40, required=False, help_text="E.g. “20(14)”.")
+    pages = blocks.CharBlock(
+        max_length=40, required=False, help_text="Pages or article number, e.g. “NP328–NP339”."
+    )
+    doi = blocks.RegexBlock(
+        regex=DOI_RE,
+        required=False,
+        label="DOI",
+        max_length=200,
+        help_text="E.g. “10.3390/ijms20143446”, without “https://doi.org/”. Only one you have "
+        "checked.",
+        error_messages={"invalid": "A DOI looks like “10.1234/abcd”."},
+    )
+    pmid = blocks.RegexBlock(
+        regex=r"^\d{1,9}$",
+        required=False,
+        label="PubMed ID",
+        max_length=9,
+        error_messages={"invalid": "A PubMed ID is a number."},
+    )
     url = blocks.URLBlock(required=False, label="Link (optional)")
 
     class Meta:
@@ -193,6 +262,7 @@ class ContentBodyBlock(blocks.StreamBlock):
     comparison_table = ComparisonTableBlock()
     faq = FaqItemBlock()
     image = FigureBlock()
+    illustration = IllustrationBlock()
 
     def clean(self, value):
         value = super().clean(value)

@@ -1,16 +1,29 @@
-"""Build the site's pages from content data (normally ``content.initial_content``).
+"""Build the site's pages from content data (normally the Markdown files in
+``content/initial_content/``, read by content/markdown_content.py).
 
-The loader only adds what is missing. A page that already exists at its place in the
-tree is left exactly as it is, even when its text differs from the data: an editor may
-have changed it. Pages are looked up by slug under their expected parent.
+The loader only adds what is missing; it never changes or deletes anything:
 
-The data format (CLINICIANS, HOME, ARTICLE_INDEX, ARTICLES, STANDARD_PAGES) is described
-in ``content/initial_content/__init__.py``; this module maps its neutral body blocks
-onto our StreamField blocks.
+* A page that already exists at its place in the tree (looked up by slug under its
+  expected parent) is left exactly as it is, even when its text differs from the data:
+  an editor may have changed it in the admin. A page that is missing (e.g. deleted) is
+  added again.
+* A clinician (looked up by slug) is created only when an article that needs them is
+  created, so one that editors deleted or replaced does not come back on its own.
+* Treatments are added only to a site that has none yet, for the same reason.
+
+Every item is reported as created, already present, or skipped, so a second run reports
+as present exactly what the first run created.
+
+The data is plain Python: ``CLINICIANS``, ``TREATMENTS``, ``HOME``, ``ARTICLE_INDEX``,
+``ARTICLES`` and ``STANDARD_PAGES``, whose body blocks are ``(block_type, value)`` pairs
+(heading, subheading, paragraph, callout, steps, comparison_table, faq, illustration,
+clinic_details) with rich text as HTML. Each item may name its ``source`` file, which
+error messages then quote.
 """
 
 import datetime
 import html
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -21,31 +34,32 @@ from django.utils.html import strip_tags
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
 from content.blocks import RICH_TEXT_FEATURES
+from content.errors import ContentDataError
 from content.models import (
     ArticleIndexPage,
     ArticlePage,
+    ClinicianIndexPage,
     HomeFeaturedArticle,
     HomePage,
     RelatedArticle,
     StandardPage,
 )
-from content.snippets import Clinician
+from content.snippets import Clinician, Treatment
 
-# Pages that show the clinic's contact details (from Settings) before their first heading.
-CONTACT_DETAILS_PAGES = {"contact"}
-
-
-class ContentDataError(Exception):
-    """The content data does not fit the contract; nothing has been saved."""
+__all__ = ["ContentDataError", "ContentLoader", "LoadSummary", "rich_text", "stream_data"]
 
 
 @dataclass
 class LoadSummary:
     created: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     def record(self, label: str, created: bool):
         (self.created if created else self.present).append(label)
+
+    def skip(self, label: str):
+        self.skipped.append(label)
 
 
 _converter = ContentstateConverter(features=RICH_TEXT_FEATURES)
@@ -65,7 +79,8 @@ class _TagCollector(HTMLParser):
 
 
 def _words(markup: str) -> list[str]:
-    return html.unescape(strip_tags(markup)).split()
+    # Every tag counts as a space: the editor's format has no newlines between blocks.
+    return html.unescape(strip_tags(re.sub(r"<[^>]*>", " ", markup))).split()
 
 
 def rich_text(markup: str, where: str) -> str:
@@ -140,18 +155,32 @@ def _stream_block(block_type, value, at):
             "type": "faq",
             "value": {"question": value["question"], "answer": rich_text(value["answer"], at)},
         }
+    if block_type == "illustration":
+        return {
+            "type": "illustration",
+            "value": {
+                "path": value["path"],
+                "alt_text": value["alt_text"],
+                "caption": value.get("caption", ""),
+            },
+        }
+    if block_type == "clinic_details":
+        return {"type": "clinic_details", "value": None}
     raise ContentDataError(f"{at}: unknown block type")
 
 
-def with_contact_details(blocks: list[dict]) -> list[dict]:
-    first_heading = next(
-        (index for index, block in enumerate(blocks) if block["type"] == "heading"), len(blocks)
-    )
-    return [
-        *blocks[:first_heading],
-        {"type": "clinic_details", "value": None},
-        *blocks[first_heading:],
-    ]
+def _source(data, fallback):
+    return data.get("source") or fallback
+
+
+REFERENCE_FIELDS = ("authors", "volume", "pages", "doi", "pmid", "url")
+
+
+def reference_value(ref) -> dict:
+    value = {"title": ref["title"], "source": ref["source"], "year": ref["year"]}
+    for name in REFERENCE_FIELDS:
+        value[name] = str(ref.get(name) or "")
+    return value
 
 
 def _date(value, where):
@@ -194,8 +223,11 @@ def _data_errors(where):
 
 
 class ContentLoader:
-    def __init__(self, data):
+    def __init__(self, data, demo=True):
         self.data = data
+        # Clinicians and treatments from the data are marked as demo data unless the
+        # data describes the real clinic (load_initial_data --no-demo).
+        self.demo = demo
         self.summary = LoadSummary()
         self.warnings = []
         self._clinicians = {}
@@ -205,11 +237,16 @@ class ContentLoader:
     def load(self, root) -> HomePage:
         """Add whatever is missing of the home page and everything below it, under the
         tree's `root`, then publish the new pages (one revision each)."""
+        self.ensure_treatments()
         home = self.ensure_home(root)
         index = self.ensure_article_index(home)
         articles = self.ensure_articles(index)
         for page_data in self.data.STANDARD_PAGES:
-            self.ensure_standard_page(home, page_data)
+            if page_data.get("type") == "clinicians":
+                self.ensure_clinicians_page(home, page_data)
+            else:
+                self.ensure_standard_page(home, page_data)
+        self.record_unused_clinicians()
 
         for page in self._new_pages:
             if isinstance(page, ArticlePage):
@@ -237,19 +274,92 @@ class ContentLoader:
         return found
 
     def clinician(self, key, where):
-        """The Clinician for a data key, created on first use (so clinicians nobody
-        reviews for, or whom editors have renamed, are not added again)."""
+        """The Clinician for a data key (their slug), created on first use by a new
+        article, so clinicians nobody needs, or whom editors deleted, are not added."""
         if key not in self._clinicians:
             details = next((c for c in self.data.CLINICIANS if c["key"] == key), None)
             if details is None:
                 raise ContentDataError(f"{where}: unknown clinician {key!r}")
-            clinician, created = Clinician.objects.get_or_create(
-                name=details["name"],
-                defaults={"credentials": details["credentials"], "role": details.get("role", "")},
-            )
-            self.summary.record(f"clinician {clinician.name}", created)
+            clinician = Clinician.objects.filter(slug=key).first()
+            created = clinician is None
+            if created:
+                clinician = Clinician(
+                    slug=key,
+                    name=details["name"],
+                    role=details.get("role", ""),
+                    qualifications=details["qualifications"],
+                    registration_body=details.get("registration_body", "other"),
+                    registration_number=str(details.get("registration_number", "")),
+                    register_url=details.get("register_url", ""),
+                    biography=details.get("biography", ""),
+                    is_demo=self.demo,
+                )
+                with _data_errors(_source(details, f"clinician {key}")):
+                    clinician.full_clean()
+                clinician.save()
+            self.summary.record(f"clinician {key}", created)
             self._clinicians[key] = clinician
         return self._clinicians[key]
+
+    def record_unused_clinicians(self):
+        """Clinicians in the data that no new page needed: present, or skipped."""
+        for details in getattr(self.data, "CLINICIANS", []):
+            key = details["key"]
+            if key in self._clinicians:
+                continue
+            if Clinician.objects.filter(slug=key).exists():
+                self.summary.record(f"clinician {key}", created=False)
+            else:
+                self.summary.skip(f"clinician {key} (not in the database; no new page needs it)")
+
+    def ensure_treatments(self):
+        """Add the data's treatments to a site that has none; report them otherwise."""
+        data = getattr(self.data, "TREATMENTS", [])
+        if Treatment.objects.exists():
+            for details in data:
+                if Treatment.objects.filter(slug=details["slug"]).exists():
+                    self.summary.record(f"treatment {details['slug']}", created=False)
+                else:
+                    self.summary.skip(
+                        f"treatment {details['slug']} (the site already has other treatments)"
+                    )
+            return
+        for order, details in enumerate(data):
+            where = _source(details, f"treatment {details.get('slug')}")
+            try:
+                treatment = Treatment(
+                    slug=details["slug"],
+                    name=details["name"],
+                    what_is_done=details["what_is_done"],
+                    device_or_process=details["device_or_process"],
+                    contains_living_cells=details["what_is_injected"],
+                    classification=details["classification"],
+                    offered_within_trial=bool(details.get("offered_within_trial", False)),
+                    trial_registration=str(details.get("trial_registration") or ""),
+                    price_range=details["price_range"],
+                    what_this_is_not=" ".join(str(details["what_this_is_not"]).split()),
+                    is_demo=self.demo,
+                    sort_order=order,
+                )
+                treatment.registrations = [
+                    {
+                        "type": "registration",
+                        "value": {
+                            "regulator": item["regulator"],
+                            "covers": item["covers"],
+                            "number": str(item["number"]),
+                            "url": item.get("url", ""),
+                        },
+                    }
+                    for item in details["registrations"]
+                ]
+            except (KeyError, TypeError) as error:
+                raise ContentDataError(f"{where}: malformed treatment ({error!r})") from None
+            with _data_errors(where):
+                treatment.full_clean()
+            _check_stream(treatment, "registrations", where)
+            treatment.save()
+            self.summary.record(f"treatment {treatment.slug}", created=True)
 
     def _add(self, parent, page, label):
         """Save a new page as a draft now; it is published at the end of the run."""
@@ -279,7 +389,7 @@ class ContentLoader:
         page = HomePage(
             title=data["title"],
             slug="home",
-            intro=rich_text(data["intro"], "HOME"),
+            intro=rich_text(data["intro"], _source(data, "HOME")),
             evidence_summary=data["evidence_summary"],
             cta_title=data.get("cta_title", ""),
             cta_text=data.get("cta_text", ""),
@@ -297,7 +407,7 @@ class ContentLoader:
             title=data["title"],
             slug=data["slug"],
             summary=data["summary"],
-            intro=rich_text(data["intro"], "ARTICLE_INDEX"),
+            intro=rich_text(data["intro"], _source(data, "ARTICLE_INDEX")),
             search_description=data.get("search_description", ""),
             show_in_menus=True,
         )
@@ -317,7 +427,7 @@ class ContentLoader:
         return articles
 
     def build_article(self, data):
-        where = f"article {data['slug']}"
+        where = _source(data, f"article {data['slug']}")
         page = ArticlePage(
             title=data["title"],
             slug=data["slug"],
@@ -328,18 +438,12 @@ class ContentLoader:
             next_review_due=_date(data["next_review_due"], where),
         )
         page.body = stream_data(data["body"], where)
-        page.references = [
-            {
-                "type": "source",
-                "value": {
-                    "title": ref["title"],
-                    "source": ref["source"],
-                    "year": ref["year"],
-                    "url": ref.get("url") or "",
-                },
-            }
-            for ref in data["references"]
-        ]
+        try:
+            page.references = [
+                {"type": "source", "value": reference_value(ref)} for ref in data["references"]
+            ]
+        except (KeyError, TypeError) as error:
+            raise ContentDataError(f"{where}: malformed reference ({error!r})") from None
         _check_stream(page, "body", where)
         _check_stream(page, "references", where)
         page.related_slugs = list(data.get("related", []))
@@ -350,10 +454,8 @@ class ContentLoader:
         if StandardPage.objects.child_of(home).filter(slug=slug).exists():
             self.summary.record(f"page {slug}", created=False)
             return
-        where = f"page {slug}"
+        where = _source(data, f"page {slug}")
         body = stream_data(data["body"], where)
-        if slug in CONTACT_DETAILS_PAGES:
-            body = with_contact_details(body)
         page = StandardPage(
             title=data["title"],
             slug=slug,
@@ -363,4 +465,22 @@ class ContentLoader:
             body=body,
         )
         _check_stream(page, "body", where)
-        self._add(home, page, where)
+        self._add(home, page, f"page {slug}")
+
+    def ensure_clinicians_page(self, home, data):
+        slug = data["slug"]
+        if ClinicianIndexPage.objects.child_of(home).filter(slug=slug).exists():
+            self.summary.record(f"page {slug}", created=False)
+            return
+        if ClinicianIndexPage.objects.exists():
+            self.summary.skip(f"page {slug} (the site has a clinicians page elsewhere)")
+            return
+        page = ClinicianIndexPage(
+            title=data["title"],
+            slug=slug,
+            summary=data["summary"],
+            intro=rich_text(data.get("intro", ""), _source(data, f"page {slug}")),
+            search_description=data.get("search_description", ""),
+            show_in_menus=data.get("show_in_menus", False),
+        )
+        self._add(home, page, f"page {slug}")

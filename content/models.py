@@ -19,16 +19,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from content import structured_data
+from content import page_context, structured_data
 from content.blocks import (
     RICH_TEXT_FEATURES,
     ContentBodyBlock,
     SourceBlock,
     StandardPageBodyBlock,
 )
+from content.feedback import PageFeedback  # noqa: F401  (registers the model)
 from content.queries import public
 from content.site_settings import ClinicSettings  # noqa: F401  (registers the setting model)
-from content.snippets import Clinician
+from content.snippets import Clinician, Treatment  # noqa: F401  (Treatment: registers it)
 
 WORDS_PER_MINUTE = 200
 # The review report and the page warn this many days before a review falls due.
@@ -183,9 +184,16 @@ class HomePage(SitePage):
     cta_title = models.CharField("call to action title", max_length=120, blank=True)
     cta_text = models.TextField("call to action text", max_length=400, blank=True)
 
+    # The clinic's treatments and their regulatory status are shown (and described in
+    # the structured data) on the home page and on every article.
+    shows_treatments = True
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.ArticleIndexPage", "content.StandardPage"]
+    subpage_types = [
+        "content.ArticleIndexPage",
+        "content.StandardPage",
+        "content.ClinicianIndexPage",
+    ]
     template = "content/home_page.html"
     # The same for every anonymous visitor: served from the page cache
     # (clinic_site/page_cache.py) until anything shown on it changes.
@@ -297,7 +305,15 @@ class ArticleIndexPage(SitePage):
 
 
 class ArticlePage(ClinicalReviewMixin, SitePage):  # noqa: DJ008 (Page.__str__ is the title)
-    """One patient-information article, signed off by a clinician, with its sources."""
+    """One patient-information article, signed off by a clinician, with its sources.
+
+    Every article shows the clinic's treatments and their regulatory status (from the
+    Treatment snippets), the reviewer's registration and a link to their profile, the
+    editorial policy, and the “Was this page helpful?” form.
+    """
+
+    accepts_feedback = True
+    shows_treatments = True
 
     summary = models.CharField(
         max_length=250,
@@ -366,9 +382,10 @@ class ArticlePage(ClinicalReviewMixin, SitePage):  # noqa: DJ008 (Page.__str__ i
         return [block.value for block in self.body if block.block_type == "faq"]
 
     def get_structured_data(self, request):
+        reviewer_url = page_context.clinician_profile_url(self.reviewed_by, request, absolute=True)
         data = [
             *super().get_structured_data(request),
-            structured_data.medical_web_page(self, request),
+            structured_data.medical_web_page(self, request, reviewer_url),
         ]
         if self.faq_items:
             data.append(structured_data.faq_page(self, self.faq_items, request))
@@ -388,7 +405,10 @@ class RelatedArticle(Orderable):
 
 
 class StandardPage(SitePage):
-    """Privacy notice, about the clinic, contact: plain pages under the home page."""
+    """Privacy notice, about the clinic, contact, editorial policy: plain pages under the
+    home page."""
+
+    accepts_feedback = True
 
     summary = models.CharField(
         max_length=250, help_text="One or two plain sentences; used as the meta description."
@@ -402,3 +422,47 @@ class StandardPage(SitePage):
 
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+
+class ClinicianIndexPage(SitePage):
+    """“Our clinicians”: everyone in the Clinician snippets, with their registration.
+
+    Each person has an anchor (``#clinician-<slug>``) that articles link to from their
+    “Reviewed by” line and that the articles' structured data uses as the reviewer's @id.
+    """
+
+    summary = models.CharField(
+        max_length=250, help_text="One or two plain sentences; used as the meta description."
+    )
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+
+    max_count = 1
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    template = "content/clinician_index_page.html"
+    cache_anonymous = True
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "clinicians page"
+
+    def get_clinicians(self):
+        return Clinician.objects.select_related("photo").order_by("name")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["clinicians"] = self.get_clinicians()
+        return context
+
+    def get_structured_data(self, request):
+        url = self.get_canonical_url(request)
+        people = [
+            {
+                "@context": structured_data.SCHEMA_CONTEXT,
+                **structured_data.person(clinician, f"{url}#{clinician.anchor}"),
+            }
+            for clinician in self.get_clinicians()
+        ]
+        return [*super().get_structured_data(request), *people]

@@ -45,8 +45,9 @@ def clinic_reference(request) -> dict:
     return {"@id": f"{home_url(request)}#clinic"}
 
 
-def medical_clinic(clinic, request) -> dict:
-    """The clinic itself, from the ClinicSettings site setting."""
+def medical_clinic(clinic, request, treatments=()) -> dict:
+    """The clinic itself, from the ClinicSettings site setting, with the treatments it
+    offers when the page shows them (`availableService`)."""
     address = without_blanks(
         {
             "@type": "PostalAddress",
@@ -67,6 +68,47 @@ def medical_clinic(clinic, request) -> dict:
             "email": clinic.email,
             "address": address if len(address) > 1 else None,
             "openingHours": clinic.opening_hours,
+            "availableService": [medical_procedure(treatment, request) for treatment in treatments],
+        }
+    )
+
+
+def legal_status(treatment) -> str:
+    """The regulatory status in one sentence, never implying approval it does not have."""
+    parts = [f"{treatment.get_classification_display()}."]
+    if treatment.offered_within_trial:
+        parts.append(f"Offered within a clinical trial ({treatment.trial_registration}).")
+    parts.append(treatment.what_this_is_not)
+    parts += [
+        f"{registration['regulator']}: {registration['number']} ({registration['covers']})."
+        for registration in treatment.registration_list
+    ]
+    return " ".join(" ".join(parts).split())
+
+
+def medical_procedure(treatment, request) -> dict:
+    """A treatment the clinic offers, as schema.org `MedicalProcedure`.
+
+    `legalStatus` (a MedicalEntity property) carries the regulatory status in words;
+    `status` is only given for a treatment offered within a trial, where schema.org's
+    study status applies.
+    """
+    return without_blanks(
+        {
+            "@type": "MedicalProcedure",
+            "@id": f"{home_url(request)}#{treatment.anchor}",
+            "name": treatment.name,
+            "description": treatment.what_is_done,
+            "howPerformed": treatment.device_or_process,
+            "bodyLocation": "Scalp",
+            "legalStatus": legal_status(treatment),
+            "status": "https://schema.org/Recruiting" if treatment.offered_within_trial else None,
+            "study": {
+                "@type": "MedicalTrial",
+                "identifier": treatment.trial_registration,
+            }
+            if treatment.offered_within_trial
+            else None,
         }
     )
 
@@ -88,32 +130,70 @@ def breadcrumb_list(pages, request) -> dict:
     }
 
 
-def reviewer(clinician) -> dict | None:
+def person(clinician, profile_url: str) -> dict | None:
+    """A clinician as schema.org `Person`; `profile_url` (their anchor on the “Our
+    clinicians” page) is both its @id and its url, so every article that names them
+    points at the same person."""
     if clinician is None:
         return None
     return without_blanks(
         {
             "@type": "Person",
+            "@id": profile_url or None,
+            "url": profile_url or None,
             "name": clinician.name,
             "jobTitle": clinician.role,
-            "honorificSuffix": clinician.credentials,
+            "honorificSuffix": clinician.qualifications,
+            "hasCredential": without_blanks(
+                {
+                    "@type": "EducationalOccupationalCredential",
+                    "credentialCategory": "Professional registration",
+                    "name": clinician.registration,
+                    "recognizedBy": {
+                        "@type": "Organization",
+                        "name": clinician.get_registration_body_display(),
+                    },
+                    "url": clinician.register_url,
+                }
+            ),
         }
     )
 
 
 def citation(source) -> dict:
+    identifiers = [
+        {"@type": "PropertyValue", "propertyID": "DOI", "value": source.get("doi")}
+        if source.get("doi")
+        else None,
+        {"@type": "PropertyValue", "propertyID": "PMID", "value": source.get("pmid")}
+        if source.get("pmid")
+        else None,
+    ]
     return without_blanks(
         {
-            "@type": "CreativeWork",
+            "@type": "ScholarlyArticle" if source.get("authors") else "CreativeWork",
             "name": source["title"],
-            "publisher": source["source"],
+            "author": source.get("authors"),
+            "isPartOf": source["source"],
             "datePublished": str(source["year"]),
-            "url": source["url"],
+            "identifier": [identifier for identifier in identifiers if identifier],
+            "url": source_link(source),
         }
     )
 
 
-def medical_web_page(article, request) -> dict:
+def source_link(source) -> str:
+    """Where a reader can find a source: its link, else its DOI, else its PubMed entry."""
+    if source.get("url"):
+        return source["url"]
+    if source.get("doi"):
+        return f"https://doi.org/{source['doi']}"
+    if source.get("pmid"):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{source['pmid']}/"
+    return ""
+
+
+def medical_web_page(article, request, reviewer_url: str = "") -> dict:
     url = absolute_url(article, request)
     return without_blanks(
         {
@@ -125,7 +205,7 @@ def medical_web_page(article, request) -> dict:
             "description": article.get_meta_description(),
             "inLanguage": "en-GB",
             "lastReviewed": article.last_reviewed.isoformat() if article.last_reviewed else None,
-            "reviewedBy": reviewer(article.reviewed_by),
+            "reviewedBy": person(article.reviewed_by, reviewer_url),
             "medicalAudience": {"@type": "MedicalAudience", "audienceType": "Patient"},
             "about": CONDITION,
             "timeRequired": f"PT{article.reading_time}M",

@@ -1,16 +1,22 @@
-"""Public views that are not Wagtail pages: site search and robots.txt."""
+"""Public views that are not Wagtail pages: site search, robots.txt and page feedback."""
 
 import re
 import unicodedata
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Page, Site
 
+from clinic_site import ratelimit
+from content import services
+from content.feedback import FeedbackForm
 from content.models import ArticleIndexPage, ArticlePage
 from content.queries import public
 
@@ -90,6 +96,109 @@ def robots_txt(request):
         "Allow: /screening/$",
         "Disallow: /screening/",
         "Disallow: /search/",
+        "Disallow: /feedback/",
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+FEEDBACK_THANKS = "Thank you. Your answer helps us improve this page."
+
+
+def feedback_rate() -> ratelimit.Rate:
+    return ratelimit.parse_rate(
+        getattr(settings, "PAGE_FEEDBACK_RATE", "20/hour"), "PAGE_FEEDBACK_RATE"
+    )
+
+
+def _feedback_page(request, page_id):
+    """The live, public page of this site that takes feedback, or 404."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    pages = Page.objects.live().descendant_of(site.root_page, inclusive=True).filter(pk=page_id)
+    page = public(pages).specific().first()
+    if page is None or not getattr(page, "accepts_feedback", False):
+        raise Http404
+    return page
+
+
+def is_same_origin(request) -> bool:
+    """True when the browser says the form was sent from one of this site's own pages.
+
+    The feedback form lives in pages served from the shared page cache, so it cannot
+    carry a per-visitor CSRF token. Browsers send Origin (or at least Referer) with a
+    form POST and Sec-Fetch-Site where they support it; a request from another site, or
+    one that hides where it came from, is refused.
+    """
+    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
+    if fetch_site and fetch_site not in ("same-origin", "none"):
+        return False
+    origin = request.META.get("HTTP_ORIGIN")
+    if not origin or origin == "null":
+        referer = urlsplit(request.META.get("HTTP_REFERER", ""))
+        if not referer.scheme or not referer.netloc:
+            return False
+        origin = f"{referer.scheme}://{referer.netloc}"
+    own = f"{request.scheme}://{request.get_host()}"
+    return origin == own or origin in getattr(settings, "CSRF_TRUSTED_ORIGINS", [])
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _feedback_problem(request, page, status, message, retry_after=None):
+    if _wants_json(request):
+        response = JsonResponse({"message": message}, status=status)
+    else:
+        response = render(
+            request,
+            "content/feedback_problem.html",
+            {"feedback_page": page, "message": message},
+            status=status,
+        )
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+# No CSRF token (the form is in a cached page): is_same_origin() and the rate limit guard
+# it instead. Nothing it stores is personal, and it changes nothing else.
+@csrf_exempt
+@require_POST
+def page_feedback(request, page_id):
+    page = _feedback_page(request, page_id)
+    if not is_same_origin(request):
+        return _feedback_problem(
+            request, page, 403, "We could not accept this answer: it did not come from our site."
+        )
+    try:
+        rate = feedback_rate()
+    except ImproperlyConfigured:
+        rate = ratelimit.Rate(20, 3600)
+    verdict = ratelimit.hit(request, "page-feedback", rate)
+    if not verdict.allowed:
+        return _feedback_problem(
+            request,
+            page,
+            429,
+            "We have had a lot of answers from your connection. Please try again later.",
+            retry_after=verdict.retry_after,
+        )
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        message = " ".join(error for errors in form.errors.values() for error in errors)
+        return _feedback_problem(request, page, 400, message)
+    services.record_feedback(page, **form.cleaned_data)
+    if _wants_json(request):
+        return JsonResponse({"message": FEEDBACK_THANKS})
+    return redirect("page_feedback_thanks", page_id=page.pk)
+
+
+@require_safe
+def page_feedback_thanks(request, page_id):
+    page = _feedback_page(request, page_id)
+    return render(
+        request, "content/feedback_thanks.html", {"feedback_page": page, "message": FEEDBACK_THANKS}
+    )

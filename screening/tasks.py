@@ -19,6 +19,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
@@ -30,10 +31,6 @@ logger = logging.getLogger(__name__)
 
 class NotificationNotSent(Exception):
     """An email was given up on. Its message names the task and the submission id only."""
-
-
-# The staff-review admin registers its submission views under this path.
-ADMIN_INSPECT_PATH = "/admin/screening/submissions/inspect/{pk}/"
 
 
 def _clinic_settings():
@@ -50,7 +47,8 @@ def _clinic_settings():
 
 def _admin_url(submission: Submission) -> str:
     base = str(getattr(settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")
-    return base + ADMIN_INSPECT_PATH.format(pk=submission.pk)
+    # The submission's page in the staff-review admin (SubmissionViewSet's inspect view).
+    return base + reverse("screening_submissions:inspect", args=[submission.pk])
 
 
 def _send(message: EmailMessage, retry_task, submission_id: int, attempt: int) -> str:

@@ -21,11 +21,9 @@ INSTALLED_APPS = [
     "clinic_site",
     # Before wagtail.admin: it overrides the admin sign-in template.
     "staff_auth",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -162,6 +160,7 @@ PAGE_CACHE_EXCLUDED_PATH_PREFIXES = [
     "/admin/",
     "/screening/",
     "/search/",
+    "/feedback/",
     "/healthz",
     "/documents/",
     "/static/",
@@ -172,6 +171,7 @@ PAGE_CACHE_EXCLUDED_PATH_PREFIXES = [
 PAGE_CACHE_INVALIDATED_BY = [
     "content.ClinicSettings",
     "content.Clinician",
+    "content.Treatment",
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "wagtailcore.PageViewRestriction",
@@ -245,6 +245,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
+# "Was this page helpful?" answers per client address (content/views.py).
+PAGE_FEEDBACK_RATE = "20/hour"
 # "Forgot password" emails per client address (staff_auth/password_reset.py).
 STAFF_PASSWORD_RESET_RATE = "5/hour"  # noqa: S105 (a rate, not a password)
 # The client address: X-Forwarded-For is trusted only behind TRUSTED_PROXY_COUNT proxies.
@@ -300,12 +302,13 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 # Responses under these prefixes hold health data or staff views of it: never cached.
 NO_STORE_URL_PREFIXES = ["/admin/", "/screening/"]
+# Only features browsers recognise: Chromium logs a console error for any other
+# (it does not recognise "bluetooth", for one).
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in [
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

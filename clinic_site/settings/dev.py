@@ -23,3 +23,14 @@ ADMIN_REQUIRE_TWO_FACTOR = os.environ.get("ADMIN_REQUIRE_TWO_FACTOR", "").strip(
 
 # Template edits do not restart runserver: keep cached pages short-lived here.
 PAGE_CACHE_SECONDS = 10
+
+# A missing page shows the site's own 404 page, as in production (clinic_site/not_found.py).
+# DEBUG_404_PAGES=true shows Django's technical 404 (the URL patterns it tried) instead.
+DEBUG_404_PAGES = os.environ.get("DEBUG_404_PAGES", "").strip().lower() in {
+    "1",
+    "true",
+    "yes",
+    "on",
+}
+if not DEBUG_404_PAGES:
+    MIDDLEWARE = [*MIDDLEWARE, "clinic_site.not_found.SiteNotFoundPageMiddleware"]

@@ -1,33 +1,9 @@
 from django import template
-from wagtail.models import Site
 
-from content.queries import public
+from content import page_context
+from content.page_context import top_level_pages as _top_level_pages
 
 register = template.Library()
-
-
-def _top_level_pages(request):
-    """Live, public pages directly under the site root: one query per request, shared by
-    the main navigation in the header and the links in the footer."""
-    if not hasattr(request, "_content_top_level_pages"):
-        site = Site.find_for_request(request)
-        pages = []
-        if site is not None:
-            children = site.root_page.get_children().live()
-            pages = list(
-                public(children).only(
-                    "id",
-                    "title",
-                    "slug",
-                    "url_path",
-                    "path",
-                    "depth",
-                    "show_in_menus",
-                    "content_type",
-                )
-            )
-        request._content_top_level_pages = pages
-    return request._content_top_level_pages
 
 
 @register.simple_tag(takes_context=True)
@@ -48,25 +24,47 @@ def main_menu_pages(context):
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
     """The plain pages every visitor must be able to reach (privacy notice, about,
-    contact), whether or not editors put them in the main menu."""
-    from content.models import StandardPage
+    contact, editorial policy, our clinicians), whether or not editors put them in the
+    main menu."""
+    from content.models import ClinicianIndexPage, StandardPage
 
     request = context.get("request")
     if request is None:
         return []
-    return [page for page in _top_level_pages(request) if page.specific_class is StandardPage]
+    return [
+        page
+        for page in _top_level_pages(request)
+        if page.specific_class in (StandardPage, ClinicianIndexPage)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def editorial_policy_page(context):
+    request = context.get("request")
+    return page_context.editorial_policy_page(request) if request else None
+
+
+@register.simple_tag(takes_context=True)
+def clinician_profile_url(context, clinician):
+    request = context.get("request")
+    return page_context.clinician_profile_url(clinician, request) if request else ""
+
+
+@register.simple_tag(takes_context=True)
+def clinic_treatments(context):
+    return page_context.treatments(context.get("request"))
 
 
 # Policy pages the footer links to by slug, in this order. They are looked up among the
 # top-level pages already loaded for the menus, so the footer adds no query; a policy
 # that does not exist (yet) is simply not linked.
-POLICY_PAGE_SLUGS = ("privacy", "editorial-policy")
+POLICY_PAGE_SLUGS = ("privacy", page_context.EDITORIAL_POLICY_SLUG)
 
 
 @register.simple_tag(takes_context=True)
 def footer_link_groups(context):
     """The footer's links in two groups: `policies` (the POLICY_PAGE_SLUGS pages that
-    exist) and `pages` (the other plain pages: about, contact, …)."""
+    exist) and `pages` (the other plain pages: about, contact, clinicians, …)."""
     request = context.get("request")
     if request is None:
         return {"policies": [], "pages": []}

@@ -4,6 +4,7 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 
+from content import page_context
 from content import structured_data as schema
 from content.site_settings import ClinicSettings
 
@@ -33,8 +34,17 @@ def structured_data(context):
     if request is None:
         return []
     # for_request() is cached on the request, shared with the header and footer.
-    items = [schema.medical_clinic(ClinicSettings.for_request(request), request)]
     page = context.get("page")
+    treatments = (
+        page_context.treatments(request) if getattr(page, "shows_treatments", False) else []
+    )
+    items = [schema.medical_clinic(ClinicSettings.for_request(request), request, treatments)]
     if hasattr(page, "get_structured_data"):
         items.extend(page.get_structured_data(request))
     return items
+
+
+@register.simple_tag
+def source_link(source):
+    """Where a reader can follow a source: its link, its DOI or its PubMed entry."""
+    return schema.source_link(source)

@@ -11,17 +11,25 @@ BENCH_DIR = Path(__file__).resolve().parent.parent.parent / "bench"
 
 @pytest.fixture
 def report(monkeypatch):
+    # The bench scripts import each other as top-level modules (they run as scripts).
     monkeypatch.syspath_prepend(str(BENCH_DIR))
-    # run.py imports deploy.local_stack from the repository root.
-    monkeypatch.syspath_prepend(str(BENCH_DIR.parent))
-    for module in ("report", "run"):
-        sys.modules.pop(module, None)
+    for module in ("report", "targets"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
     import report
 
     return report
 
 
-def results(cached_rps=3000.0, submit_p95=100.0, stored=80, listing_ms=50.0, csv_mb=150.0):
+def results(
+    cached_rps=3000.0,
+    submit_p95=100.0,
+    stored=80,
+    listing_ms=50.0,
+    csv_mb=150.0,
+    failover_non_2xx=0,
+    failover_socket_errors=0,
+    marked_down=True,
+):
     def wrk(name, rps):
         return {"name": name, "rps": rps, "p50_ms": 3.0, "p99_ms": 9.0, "non_2xx": 0}
 
@@ -86,6 +94,17 @@ def results(cached_rps=3000.0, submit_p95=100.0, stored=80, listing_ms=50.0, csv
             ],
             "csv_python_peak_mb": 10.0,
         },
+        "failover": {
+            "command": "wrk",
+            "stopped_after_s": 3,
+            "server_marked_down": marked_down,
+            "marked_down_after_s": 2.1 if marked_down else None,
+            "requests": 2500,
+            "non_2xx": failover_non_2xx,
+            "socket_errors": "",
+            "socket_errors_total": failover_socket_errors,
+            "max_ms": 2700.0,
+        },
         "lighthouse": {"skipped": "test"},
         "seed": {"via": "test"},
         "setup_seconds": 1,
@@ -98,7 +117,8 @@ def row(text, label):
 
 def test_targets_met_read_as_met(report):
     text = report.render(results())
-    for label in ("Cached article", "Questionnaire final", "Stored", "Staff listing", "CSV"):
+    labels = ("Cached article", "Questionnaire final", "Stored", "Staff listing", "CSV", "Requests")
+    for label in labels:
         assert row(text, label).endswith("| met |"), label
 
 
@@ -106,6 +126,11 @@ def test_targets_met_read_as_met(report):
     ("changes", "label"),
     [
         ({"cached_rps": 1900.0}, "Cached article"),
+        # 0.575 of the baseline: issue 8's 0.5 would pass; through HAProxy the target is 0.6.
+        ({"cached_rps": 2300.0}, "Cached article"),
+        ({"failover_non_2xx": 1}, "Requests failed"),
+        ({"failover_socket_errors": 2}, "Requests failed"),
+        ({"marked_down": False}, "Requests failed"),
         ({"submit_p95": 250.0}, "Questionnaire final"),
         ({"stored": 79}, "Stored"),
         ({"listing_ms": 600.0}, "Staff listing at"),

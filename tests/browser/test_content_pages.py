@@ -49,3 +49,39 @@ def test_comparison_table_region_scrolls_by_keyboard_when_it_must(desktop_page, 
         "(before) => document.querySelector('.table-scroll').scrollLeft > before", arg=before
     )
     screenshot(desktop_page, "prp-table-scroll-region")
+
+
+def test_page_feedback_with_javascript_thanks_in_place(desktop_page, site_url):
+    from content.feedback import PageFeedback
+
+    desktop_page.goto(site_url + "/articles/treatments-with-stronger-evidence/")
+    desktop_page.get_by_label("What was missing or unclear? (optional)").fill("More on laser.")
+    feedback = desktop_page.get_by_role("group", name="Was this page helpful?")
+    feedback.get_by_role("button", name="No", exact=True).click()
+    message = desktop_page.locator("[data-page-feedback-message]")
+    message.wait_for(state="visible")
+    assert "Thank you" in message.inner_text()
+    assert desktop_page.url.endswith("/articles/treatments-with-stronger-evidence/")
+    assert desktop_page.locator("form[data-page-feedback]").is_hidden()
+    assert desktop_page.csp_violations == []
+    assert_accessible(desktop_page, "feedback sent (desktop)")
+    feedback = PageFeedback.objects.get()
+    assert (feedback.helpful, feedback.comment) == (False, "More on laser.")
+
+
+def test_page_feedback_without_javascript_goes_to_a_thank_you_page(browser, site_url):
+    from content.feedback import PageFeedback
+
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(site_url + "/editorial-policy/")
+        feedback = page.get_by_role("group", name="Was this page helpful?")
+        feedback.get_by_role("button", name="Yes", exact=True).click()
+        page.wait_for_url("**/thanks/")
+        assert page.locator("h1").inner_text() == "Thank you for your feedback"
+        assert_accessible(page, "feedback thank-you page (no JavaScript)")
+        screenshot(page, "feedback-thanks-no-js")
+    finally:
+        context.close()
+    assert PageFeedback.objects.get().helpful is True

@@ -30,7 +30,13 @@ def admin_client(db, django_user_model):
 @pytest.fixture
 def clinician(db):
     return Clinician.objects.create(
-        name="Dr Test Reviewer", credentials="MBBS, FRCP", role="Consultant dermatologist"
+        name="Dr Test Reviewer",
+        slug="test-reviewer",
+        qualifications="MBBS, FRCP",
+        role="Consultant dermatologist",
+        registration_body="GMC",
+        registration_number="7654321",
+        register_url="https://www.gmc-uk.org/registration-and-licensing/the-medical-register",
     )
 
 

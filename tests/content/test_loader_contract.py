@@ -2,13 +2,14 @@
 
 import copy
 import io
+import shutil
 
 import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-import content.initial_content as initial_content
 from content.loader import ContentDataError, ContentLoader, rich_text
+from content.management.commands.load_initial_data import CONTENT_DIRECTORY
 from content.models import ArticlePage, HomePage, StandardPage
 from tests.support.content import small_content
 
@@ -39,7 +40,7 @@ def test_neutral_blocks_map_onto_our_blocks(db):
     assert article.reviewed_by.name == "Dr Fixture"
 
 
-def test_contact_page_gets_the_clinic_details_before_its_first_heading(db):
+def test_a_clinic_details_block_shows_the_settings_where_it_is_placed(db):
     load(small_content())
     contact = StandardPage.objects.get(slug="contact")
     assert [block.block_type for block in contact.body] == [
@@ -97,13 +98,20 @@ def test_bad_data_is_refused_and_nothing_is_saved(db, changes, message):
     assert Page.objects.count() == pages_before
 
 
-def test_the_command_reports_bad_data_without_a_traceback_or_saving(db, monkeypatch):
-    bad = copy.deepcopy(initial_content.ARTICLES)
-    bad[-1]["body"] = [("poem", "Roses are red")]
-    monkeypatch.setattr(initial_content, "ARTICLES", bad)
+def test_the_command_reports_bad_data_naming_the_file_and_saves_nothing(db, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT_DIRECTORY, content)
+    faq = content / "articles" / "10-faq.md"
+    faq.write_text(faq.read_text() + "\n::: poem Roses\nare red\n:::\n")
     pages_before = Page.objects.count()
-    with pytest.raises(CommandError, match=r"Nothing was loaded.*unknown block type"):
-        call_command("load_initial_data", stdout=io.StringIO(), stderr=io.StringIO())
+    with pytest.raises(CommandError, match=r"Nothing was loaded: articles/10-faq\.md, line \d+"):
+        call_command(
+            "load_initial_data",
+            "--content-dir",
+            str(content),
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
+        )
     assert Page.objects.count() == pages_before
 
 
@@ -111,3 +119,23 @@ def test_rich_text_is_stored_as_the_editor_would_store_it():
     stored = rich_text('<p>A <b>bold</b> <a href="/privacy/">link</a></p><ul><li>x</li></ul>', "t")
     assert stored.startswith("<p data-block-key=")
     assert '<a href="/privacy/">link</a>' in stored and "<ul><li" in stored
+
+
+def test_an_illustration_from_the_static_files_is_loaded_and_rendered(client, db):
+    body = [
+        ("heading", "A section"),
+        (
+            "illustration",
+            {"path": "img/hair-patterns/norwood_3.svg", "alt_text": "Norwood III", "caption": "C"},
+        ),
+    ]
+    load(broken_article(body=body))
+    article = ArticlePage.objects.get(slug="only-article")
+    html = str(article.body.render_as_block())
+    assert 'alt="Norwood III"' in html and "norwood_3.svg" in html and "<figcaption>C" in html
+
+
+def test_an_illustration_whose_file_is_missing_is_refused_naming_the_block(db):
+    body = [("illustration", {"path": "img/illustrations/not-yet.svg", "alt_text": "Soon"})]
+    with pytest.raises(ContentDataError, match=r"block 0 \(illustration\).*not-yet\.svg|not-yet"):
+        load(broken_article(body=body))

@@ -71,7 +71,7 @@ def test_article_shows_reading_time_review_and_sources(client, site_tree):
     assert f"Reading time: {page.reading_time} minute" in meta
     reviewer = page.reviewed_by
     assert (
-        f"Reviewed by {reviewer.name}, {reviewer.credentials} on "
+        f"Reviewed by {reviewer.name}, {reviewer.qualifications} on "
         f"{format_date(page.last_reviewed, 'j F Y')}; next review due "
         f"{format_date(page.next_review_due, 'j F Y')}."
     ) in meta

@@ -46,7 +46,6 @@ REPRESENTATIVE_ADMIN_URLS = [
     "/admin/reports/site-history/",
     "/admin/snippets/",
     "/admin/redirects/",
-    "/admin/forms/",
     "/admin/account/",
     "/admin/two-factor/backup-codes/",
 ]

@@ -1,10 +1,12 @@
 """Content test helpers: the loaded site's slugs and URLs, HTML parsing, a minimal data package."""
 
+import io
 import json
 import re
 from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 
 ARTICLE_SLUGS = [
     "what-is-a-stem-cell",
@@ -14,15 +16,18 @@ ARTICLE_SLUGS = [
     "who-may-be-a-candidate",
     "stem-cells-vs-prp",
     "benefits-limits-and-expectations",
+    "treatments-with-stronger-evidence",
     "safety-and-questions-to-ask",
     "faq",
 ]
-STANDARD_SLUGS = ["privacy", "about", "contact"]
+STANDARD_SLUGS = ["privacy", "about", "contact", "editorial-policy"]
+CLINICIANS_URL = "/our-clinicians/"
 PAGE_URLS = [
     "/",
     "/articles/",
     *[f"/articles/{slug}/" for slug in ARTICLE_SLUGS],
     *[f"/{slug}/" for slug in STANDARD_SLUGS],
+    CLINICIANS_URL,
 ]
 
 
@@ -63,7 +68,30 @@ def small_content(**overrides):
         "references": [{"title": "Ref", "source": "Journal", "year": 2021, "url": ""}],
     }
     data = {
-        "CLINICIANS": [{"key": "doc", "name": "Dr Fixture", "credentials": "MD", "role": "GP"}],
+        "CLINICIANS": [
+            {
+                "key": "doc",
+                "name": "Dr Fixture",
+                "qualifications": "MD",
+                "role": "GP",
+                "registration_body": "GMC",
+                "registration_number": "1234567",
+                "register_url": "https://www.gmc-uk.org/",
+            }
+        ],
+        "TREATMENTS": [
+            {
+                "slug": "fixture-treatment",
+                "name": "Fixture treatment",
+                "what_is_done": "Something is done.",
+                "device_or_process": "A device.",
+                "what_is_injected": "Cells from your scalp.",
+                "classification": "device",
+                "price_range": "£1",
+                "what_this_is_not": "Not a medicine.",
+                "registrations": [{"regulator": "CQC", "covers": "the clinic", "number": "1-23"}],
+            }
+        ],
         "HOME": {
             "title": "Fixture home",
             "intro": "<p>Intro.</p>",
@@ -86,9 +114,25 @@ def small_content(**overrides):
                 "summary": "Reach us.",
                 "search_description": "Reach us.",
                 "show_in_menus": True,
-                "body": [("paragraph", "<p>Call us.</p>"), ("heading", "More")],
+                "body": [
+                    ("paragraph", "<p>Call us.</p>"),
+                    ("clinic_details", None),
+                    ("heading", "More"),
+                ],
             }
         ],
     }
     data.update(overrides)
     return SimpleNamespace(**data)
+
+
+def run_loader(*args):
+    out = io.StringIO()
+    call_command("load_initial_data", *args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def counts(output):
+    match = re.search(r"^(\d+) created, (\d+) already present", output, re.MULTILINE)
+    assert match, output
+    return int(match.group(1)), int(match.group(2))

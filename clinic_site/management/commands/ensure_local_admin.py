@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from clinic_site import local_admin
+
 
 class Command(BaseCommand):
     help = "Create the local 'admin' superuser with a generated password (dev only)."
@@ -28,7 +30,8 @@ class Command(BaseCommand):
         user = user_model.objects.filter(username=username).first()
         if user and not reset_password:
             self.stdout.write(
-                f"Local admin '{username}' exists. Forgot the password? make reset-admin-password"
+                f"Local admin '{username}' exists (the server's banner shows its password; "
+                "a new one: make reset-admin-password)."
             )
             return
         password = secrets.token_urlsafe(12)
@@ -39,9 +42,8 @@ class Command(BaseCommand):
         else:
             user.set_password(password)
             user.save(update_fields=["password"])
+        # Kept (owner-only, in var/) so `make run`'s last lines can show it again.
+        local_admin.remember(user, password)
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Local admin for http://127.0.0.1:8000/admin/ — "
-                f"username: {username}  password: {password}  (shown once)"
-            )
+            self.style.SUCCESS(f"Local admin at /admin/: username {username}  password {password}")
         )

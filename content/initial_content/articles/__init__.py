@@ -1,1 +1,0 @@
-"""One module per educational article; each defines ``ARTICLE`` (see the package docstring)."""

@@ -1,1 +1,0 @@
-"""Standard (non-article) pages: privacy notice, about and contact; each module defines ``PAGE``."""

@@ -1,0 +1,18 @@
+from django import template
+from django.templatetags.static import static
+
+from content.blocks import static_file_exists
+
+register = template.Library()
+
+
+@register.simple_tag
+def static_if_present(path):
+    """The URL of a static file, or "" when it does not exist (the manifest storage
+    would raise an error and take the whole page down with it)."""
+    if not static_file_exists(path):
+        return ""
+    try:
+        return static(path)
+    except ValueError:
+        return ""
