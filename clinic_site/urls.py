@@ -23,6 +23,7 @@ urlpatterns = [
     path("feedback/", include("content.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", content_views.robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", views.web_manifest, name="web_manifest"),
 ]
 
 if getattr(settings, "BENCH_BASELINE_VIEW", False):

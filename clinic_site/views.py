@@ -5,7 +5,8 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
-from django.views.decorators.cache import never_cache
+from django.templatetags.static import static
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
@@ -33,3 +34,51 @@ def bench_baseline(request):
 def server_error(request):
     """A 500 page that needs neither the database nor a request context."""
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+# The web app manifest: the name a phone shows under the home-screen icon, and the icons.
+# A view rather than a static file, so the clinic's name comes from its settings and the
+# icon URLs are the hashed, long-cached ones the manifest static storage writes (that
+# storage rewrites URLs inside CSS, not inside JSON).
+MANIFEST_ICONS = (
+    ("img/icons/icon-192.png", "192x192", "any"),
+    ("img/icons/icon-512.png", "512x512", "any"),
+    ("img/icons/icon-maskable-512.png", "512x512", "maskable"),
+    ("img/icons/favicon.svg", "any", "any"),
+)
+THEME_COLOUR = "#0b5566"
+
+
+@require_safe
+@cache_control(public=True, max_age=60 * 60 * 24)
+def web_manifest(request):
+    from wagtail.models import Site
+
+    from content.site_settings import ClinicSettings
+
+    name = "Northgate Hair Clinic"
+    if Site.find_for_request(request) is not None:  # none yet on a fresh database
+        name = ClinicSettings.for_request(request).clinic_name or name
+    manifest = {
+        "name": name,
+        "short_name": name.split()[0] if len(name) > 12 else name,
+        "description": "Plain information about regenerative hair treatment, and a short "
+        "questionnaire to see whether a consultation may be worthwhile.",
+        "lang": "en-GB",
+        "dir": "ltr",
+        "start_url": "/",
+        "scope": "/",
+        "display": "minimal-ui",
+        "theme_color": THEME_COLOUR,
+        "background_color": "#ffffff",
+        "icons": [
+            {
+                "src": static(path),
+                "sizes": sizes,
+                "type": "image/svg+xml" if path.endswith(".svg") else "image/png",
+                "purpose": purpose,
+            }
+            for path, sizes, purpose in MANIFEST_ICONS
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")

@@ -53,3 +53,23 @@ def clinician_profile_url(context, clinician):
 @register.simple_tag(takes_context=True)
 def clinic_treatments(context):
     return page_context.treatments(context.get("request"))
+
+
+# Policy pages the footer links to by slug, in this order. They are looked up among the
+# top-level pages already loaded for the menus, so the footer adds no query; a policy
+# that does not exist (yet) is simply not linked.
+POLICY_PAGE_SLUGS = ("privacy", page_context.EDITORIAL_POLICY_SLUG)
+
+
+@register.simple_tag(takes_context=True)
+def footer_link_groups(context):
+    """The footer's links in two groups: `policies` (the POLICY_PAGE_SLUGS pages that
+    exist) and `pages` (the other plain pages: about, contact, clinicians, …)."""
+    request = context.get("request")
+    if request is None:
+        return {"policies": [], "pages": []}
+    pages = footer_pages(context)
+    by_slug = {page.slug: page for page in _top_level_pages(request)}
+    policies = [by_slug[slug] for slug in POLICY_PAGE_SLUGS if slug in by_slug]
+    others = [page for page in pages if page.slug not in POLICY_PAGE_SLUGS]
+    return {"policies": policies, "pages": others}

@@ -34,17 +34,21 @@ def test_json_ld_is_allowed_by_the_policy_and_parses(phone_page, site_url):
     assert phone_page.csp_violations == []
 
 
-def test_wide_comparison_table_scrolls_by_keyboard_on_a_phone(phone_page, site_url):
-    phone_page.goto(site_url + "/articles/stem-cells-vs-prp/")
-    region = phone_page.locator(".table-scroll")
+def test_comparison_table_region_scrolls_by_keyboard_when_it_must(desktop_page, site_url):
+    """At 40rem and up the table is a table, in a focusable region that scrolls sideways
+    when the table is wider than the column (phones stack the rows instead)."""
+    desktop_page.set_viewport_size({"width": 660, "height": 900})
+    desktop_page.goto(site_url + "/articles/stem-cells-vs-prp/")
+    region = desktop_page.locator(".table-scroll")
+    region.evaluate("(el) => { el.style.maxWidth = '20rem'; }")
     region.focus()
-    assert phone_page.evaluate("document.activeElement.classList.contains('table-scroll')")
+    assert desktop_page.evaluate("document.activeElement.classList.contains('table-scroll')")
     before = region.evaluate("(el) => el.scrollLeft")
-    phone_page.keyboard.press("ArrowRight")
-    phone_page.wait_for_function(
+    desktop_page.keyboard.press("ArrowRight")
+    desktop_page.wait_for_function(
         "(before) => document.querySelector('.table-scroll').scrollLeft > before", arg=before
     )
-    screenshot(phone_page, "prp-table-phone")
+    screenshot(desktop_page, "prp-table-scroll-region")
 
 
 def test_page_feedback_with_javascript_thanks_in_place(desktop_page, site_url):

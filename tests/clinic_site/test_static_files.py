@@ -15,7 +15,10 @@ from whitenoise.middleware import WhiteNoiseMiddleware
 STATIC_SOURCE = Path(settings.BASE_DIR) / "static"
 # Raw (uncompressed) bytes. The article page target is < 60 KB on the wire in total;
 # these keep our own assets to a fraction of it. Raise them only with a reason.
-CSS_BUDGET_BYTES = 25 * 1024
+# 40 KB since the stylesheet gained a dark colour scheme, print styles and figure styles;
+# what goes on the wire (brotli) is what the compressed budget below keeps small.
+CSS_BUDGET_BYTES = 40 * 1024
+SITE_CSS_BROTLI_BUDGET_BYTES = 8 * 1024
 JS_BUDGET_BYTES = 15 * 1024
 ONE_FILE_JS_BUDGET_BYTES = 10 * 1024
 FAR_FUTURE = "max-age=315360000, public, immutable"
@@ -99,6 +102,12 @@ def test_our_stylesheet_stays_within_its_budget():
     assert total <= CSS_BUDGET_BYTES, f"{total} bytes of CSS (budget {CSS_BUDGET_BYTES})"
 
 
+def test_the_site_stylesheet_is_small_on_the_wire(collected):
+    brotli = hashed_name(collected, "css/site.css")
+    compressed = brotli.with_name(brotli.name + ".br").stat().st_size
+    assert compressed <= SITE_CSS_BROTLI_BUDGET_BYTES, f"{compressed} bytes of brotli CSS"
+
+
 def test_our_javascript_stays_within_its_budget():
     scripts = list(STATIC_SOURCE.rglob("*.js"))
     for script in scripts:
@@ -119,3 +128,28 @@ def test_browsers_find_a_favicon_at_the_site_root(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 200
     assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # ICO header
+
+
+def test_the_manifest_points_at_hashed_icons_that_collectstatic_wrote(collected, client, db):
+    """Manifest storage rewrites URLs inside CSS, not inside JSON: the manifest is a
+    view, so its icon URLs come from the storage and are the long-cached hashed ones."""
+    import json
+
+    with override_settings(
+        STATIC_ROOT=collected,
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+        },
+        WHITENOISE_USE_FINDERS=False,
+        DEBUG=False,
+    ):
+        response = client.get("/manifest.webmanifest")
+    assert response.status_code == 200
+    manifest = json.loads(response.content)
+    # No site in this database: the manifest still answers, with the default name.
+    assert manifest["name"] == "Northgate Hair Clinic"
+    for icon in manifest["icons"]:
+        name = icon["src"].removeprefix(settings.STATIC_URL)
+        assert re.search(r"\.[0-9a-f]{12}\.(png|svg)$", name), icon["src"]
+        assert (collected / name).is_file()

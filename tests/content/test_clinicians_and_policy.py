@@ -37,7 +37,7 @@ def test_new_pages_are_found_by_search(client, site_tree):
 
 def test_new_pages_are_in_the_navigation(client, site_tree):
     document = soup(client.get("/"))
-    footer = document.find("nav", attrs={"aria-label": "Footer"})
+    footer = document.find("footer", class_="site-footer")
     assert footer.find("a", href="/editorial-policy/") is not None
     assert footer.find("a", href="/our-clinicians/") is not None
     articles = [a["href"] for a in soup(client.get("/articles/")).select(".card__title a")]

@@ -142,7 +142,13 @@ def test_comparison_table_is_an_accessible_data_table(client, site_tree):
         assert row.th["scope"] == "row"
         assert len(row.find_all("td")) == len(header_cells) - 1
     region = table.find_parent(class_="table-scroll")
-    assert region["tabindex"] == "0" and region["role"] == "region" and region["aria-label"]
+    assert region["tabindex"] == "0" and region["role"] == "region"
+    # The region is named by the table's caption.
+    assert region["aria-labelledby"] == table.caption["id"]
+    # Each cell names its column, for the stacked layout on phones.
+    for row in table.tbody.find_all("tr"):
+        labels = [td["data-label"] for td in row.find_all("td")]
+        assert labels == [th.get_text(strip=True) for th in header_cells[1:]]
 
 
 def test_procedure_steps_are_a_numbered_list(client, site_tree):
