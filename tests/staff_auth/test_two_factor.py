@@ -493,6 +493,8 @@ def test_reset_two_factor_refuses_an_unknown_username(db):
         call_command("reset_two_factor", "nobody")
 
 
+# The deploy checks include content.E001, which reads the database for demo data.
+@pytest.mark.django_db
 def test_deploy_checks_fail_when_two_factor_is_off():
     with override_settings(ADMIN_REQUIRE_TWO_FACTOR=False):
         ids = {m.id for m in run_checks(include_deployment_checks=True)}
