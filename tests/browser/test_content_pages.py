@@ -1,7 +1,12 @@
 """The content pages in a real browser: no CSP violations (JSON-LD needs no nonce)
 and no axe-core accessibility violations, on a phone and on a desktop."""
 
-from tests.support.browser import assert_accessible, content_urls, screenshot
+from tests.support.browser import (
+    assert_accessible,
+    assert_accessible_without_javascript,
+    content_urls,
+    screenshot,
+)
 
 
 def test_content_pages_are_accessible_on_a_phone(phone_page, site_url, subtests):
@@ -80,8 +85,14 @@ def test_page_feedback_without_javascript_goes_to_a_thank_you_page(browser, site
         feedback.get_by_role("button", name="Yes", exact=True).click()
         page.wait_for_url("**/thanks/")
         assert page.locator("h1").inner_text() == "Thank you for your feedback"
-        assert_accessible(page, "feedback thank-you page (no JavaScript)")
         screenshot(page, "feedback-thanks-no-js")
+        thanks_url = page.url
     finally:
         context.close()
+    assert_accessible_without_javascript(
+        browser,
+        thanks_url,
+        "feedback thank-you page (no JavaScript)",
+        {"width": 360, "height": 740},
+    )
     assert PageFeedback.objects.get().helpful is True

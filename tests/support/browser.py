@@ -28,7 +28,11 @@ def screenshot(page, name):
 
 
 def assert_accessible(page, name, impacts=None):
-    """Run axe-core on the current page; fail on violations (of the given impacts, or any)."""
+    """Run axe-core on the current page; fail on violations (of the given impacts, or any).
+
+    Not for a page whose context has JavaScript switched off: use
+    ``assert_accessible_without_javascript``.
+    """
     results = _axe.run(page, options=AXE_OPTIONS)
     violations = results.response["violations"]
     if impacts is not None:
@@ -43,6 +47,24 @@ def assert_accessible(page, name, impacts=None):
         ],
         indent=2,
     )
+
+
+def assert_accessible_without_javascript(browser, url, name, viewport=PHONE):
+    """axe-core on a page as a browser without JavaScript renders it.
+
+    axe itself is a script, and Playwright's evaluate() never returns in a context made
+    with ``java_script_enabled=False`` (the test hangs). So the page is opened again in a
+    context where our own scripts are refused instead: what axe sees is the no-JavaScript
+    page, the only difference being that axe can run.
+    """
+    context = browser.new_context(viewport=viewport)
+    try:
+        context.route("**/*.js", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(url)
+        assert_accessible(page, name)
+    finally:
+        context.close()
 
 
 # Where the keyboard focus is and whether a reader can see it: an outline or a shadow is
