@@ -239,7 +239,7 @@ def test_image_block_uses_editor_alt_text_or_empty_alt_when_decorative(client, a
         },
     ]
     page = article_factory("with-images", body=body)
-    images = soup(client.get(page.url)).find("main").find_all("img")
+    images = soup(client.get(page.url)).find(class_="article__body").find_all("img")
     assert [img["alt"] for img in images] == ["A scalp seen close up", ""]
     assert images[0].find_parent("figure").figcaption.get_text(strip=True) == "Magnified view"
 
