@@ -104,3 +104,14 @@ def test_home_first_screen_offers_reading_and_the_questionnaire(client, site_tre
     assert [a["href"] for a in actions] == ["/articles/", "/screening/"]
     figure = hero.find("figure")
     assert figure.img["alt"] and figure.figcaption.get_text(strip=True)
+
+
+def test_the_loaded_cards_use_the_drawing_their_file_names(site_tree):
+    from content.management.commands.load_initial_data import CONTENT_DIRECTORY
+    from content.markdown_content import load_directory
+
+    data = load_directory(CONTENT_DIRECTORY)
+    chosen = {a["slug"]: a["card_illustration"] for a in data.ARTICLES if "card_illustration" in a}
+    assert len(set(chosen.values())) == len(chosen) >= 10  # a different drawing on each card
+    for slug, key in chosen.items():
+        assert ArticlePage.objects.get(slug=slug).card_illustration == key
