@@ -4,6 +4,8 @@ JavaScript of ours."""
 
 import pytest
 
+from tests.support.browser import assert_accessible
+
 ARTICLE = "/articles/regenerative-approaches-for-hair/"
 
 
@@ -75,4 +77,14 @@ def test_contents_links_work_with_javascript_off(browser, site_url):
     page.locator(".page-contents a").first.click()
     heading = box(page, ".article__body h2")
     assert 0 <= heading["y"] <= 100, heading
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_wide_layouts_are_accessible(browser, site_url, scheme):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    for url in ["/", ARTICLE, "/articles/"]:
+        page.goto(site_url + url)
+        assert_accessible(page, f"{url} (1440px, {scheme})")
     context.close()
