@@ -115,3 +115,18 @@ def test_the_loaded_cards_use_the_drawing_their_file_names(site_tree):
     assert len(set(chosen.values())) == len(chosen) >= 10  # a different drawing on each card
     for slug, key in chosen.items():
         assert ArticlePage.objects.get(slug=slug).card_illustration == key
+
+
+def test_editors_choose_the_card_drawing_from_the_registered_drawings(admin_client, site_tree):
+    from django.core.exceptions import ValidationError
+
+    from clinic_site import illustrations
+
+    article = ArticlePage.objects.get(slug="faq")
+    page = soup(admin_client.get(f"/admin/pages/{article.pk}/edit/"))
+    select = page.find("select", attrs={"name": "card_illustration"})
+    values = [option["value"] for option in select.find_all("option")]
+    assert values == ["", *sorted(illustrations.ILLUSTRATIONS)]
+    article.card_illustration = "not-a-drawing"
+    with pytest.raises(ValidationError, match="card_illustration"):
+        article.full_clean()
