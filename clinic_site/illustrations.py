@@ -132,10 +132,9 @@ DRAWINGS = (
         "results-over-time",
         560,
         380,
-        "A timeline of 12 months after treatment with no numbers for hair growth. In the "
-        "first weeks some shedding is possible. Up to 6 months it is too early to tell. "
-        "Between 6 and 12 months any change can be judged. Three lines show that some "
-        "people see more hair, some see no change and some keep losing hair.",
+        "A 12-month timeline with no numbers for hair. Some shedding is possible in the "
+        "first weeks. Up to 6 months it is too early to tell. From 6 to 12 months any "
+        "change can be judged. Three lines show some gain, no change or less hair.",
         "What to expect over time. Some shedding is possible in the first weeks. Any "
         "change is judged at 6 to 12 months. Results vary between people, and some need "
         "a repeat treatment.",
@@ -237,3 +236,12 @@ def get(key: str) -> Illustration:
 def hair_pattern(code: str) -> Illustration:
     """The drawing of a `hair_loss_pattern` answer code, e.g. "norwood_3"."""
     return get(f"hair-pattern-{code}")
+
+
+_BY_PATH = {illustration.path: illustration for illustration in ILLUSTRATIONS.values()}
+
+
+def by_path(path: str) -> Illustration | None:
+    """The registered drawing stored at `path` (relative to the static root), if any: an
+    illustration block that points at one of ours gets its size, so nothing shifts."""
+    return _BY_PATH.get((path or "").strip())

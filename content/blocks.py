@@ -9,6 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html_join
+from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -284,18 +285,62 @@ class ContentBodyBlock(blocks.StreamBlock):
     def render_basic(self, value, context=None):
         rendered = []
         nested_level = 2  # titled blocks before the first heading sit right under the H1
-        for child in value:
+        anchors = {index: anchor for index, anchor, _text in section_anchors(value)}
+        for index, child in enumerate(value):
             if child.block_type == "heading":
                 nested_level = 3 if child.value["level"] == "h2" else 4
             child_context = dict(context or {})
             child_context["heading_level"] = nested_level
             child_context["block_id"] = child.id
+            child_context["anchor"] = anchors.get(index, "")
             rendered.append((child.render(context=child_context),))
         return format_html_join("\n", "{}", rendered)
 
     def words(self, value):
         """The words a reader reads in this body (for reading time)."""
         return " ".join(self.get_searchable_content(value)).split()
+
+
+def section_anchors(value) -> list[tuple[int, str, str]]:
+    """(position, anchor, text) of each section heading (H2) in a body, in order.
+
+    The anchor is the heading's words as a slug ("what-prp-is"), numbered when two
+    sections share a title, so the "On this page" list and the headings agree and a
+    link to a section keeps working while its title does.
+    """
+    found, seen = [], set()
+    for index, child in enumerate(value):
+        if child.block_type != "heading" or child.value["level"] != "h2":
+            continue
+        text = child.value["text"]
+        base = slugify(text) or "section"
+        # Never clash with an id the page itself uses (e.g. "main-content").
+        anchor, number = base, 1
+        while anchor in seen or anchor in RESERVED_ANCHORS:
+            number += 1
+            anchor = f"{base}-{number}"
+        seen.add(anchor)
+        found.append((index, anchor, text))
+    return found
+
+
+RESERVED_ANCHORS = {
+    "main-content",
+    "page-contents",
+    "page-contents-heading",
+    "featured-heading",
+    "footer-contact-heading",
+    "footer-pages-heading",
+    "footer-policies-heading",
+    "page-feedback-comment",
+    "page-feedback-comment-hint",
+    "page-feedback-heading",
+    "related-heading",
+    "screening-cta-heading",
+    "search-query",
+    "sources-heading",
+    "treatment-status-heading",
+}
 
 
 class StandardPageBodyBlock(ContentBodyBlock):

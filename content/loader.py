@@ -169,6 +169,15 @@ def _stream_block(block_type, value, at):
     raise ContentDataError(f"{at}: unknown block type")
 
 
+def _card_illustration(key, where):
+    """A registered drawing's key for the article's card; empty: the first in the body."""
+    from clinic_site import illustrations
+
+    if key and key not in illustrations.ILLUSTRATIONS:
+        raise ContentDataError(f"{where}: card_illustration: no drawing {key!r}")
+    return key or ""
+
+
 def _source(data, fallback):
     return data.get("source") or fallback
 
@@ -436,6 +445,7 @@ class ContentLoader:
             reviewed_by=self.clinician(data["reviewed_by"], where),
             last_reviewed=_date(data["last_reviewed"], where),
             next_review_due=_date(data["next_review_due"], where),
+            card_illustration=_card_illustration(data.get("card_illustration", ""), where),
         )
         page.body = stream_data(data["body"], where)
         try:

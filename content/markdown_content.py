@@ -25,9 +25,18 @@ from mdit_py_plugins.container import container_plugin
 from content.errors import ContentDataError
 
 CALLOUT_KINDS = {"caution": "caution", "information": "information"}
-CONTAINERS = ["caution", "information", "steps", "faq", "table", "figure", "clinic-details"]
-# Containers that must say something after their name (a title, a question, a caption).
-TITLED = {"caution", "information", "faq", "table"}
+CONTAINERS = [
+    "caution",
+    "information",
+    "steps",
+    "faq",
+    "table",
+    "figure",
+    "illustration",
+    "clinic-details",
+]
+# Containers that must say something after their name (a title, a question, a caption, a key).
+TITLED = {"caution", "information", "faq", "table", "illustration"}
 
 
 def _markdown() -> MarkdownIt:
@@ -153,6 +162,8 @@ def _container(open_token, inner, where):
         return ("comparison_table", _table(title, inner, where))
     if name == "figure":
         return ("illustration", _figure(title, inner, where))
+    if name == "illustration":
+        return ("illustration", _registered_illustration(title, inner, where))
     if inner:
         raise ContentDataError(f"{where}: “::: {name}” takes no text")
     return ("clinic_details", None)
@@ -219,6 +230,23 @@ def _figure(caption, inner, where):
     if not alt.strip():
         raise ContentDataError(f"{where}: the figure's image needs alt text: ![what it shows](…)")
     return {"path": image.attrs.get("src", ""), "alt_text": alt.strip(), "caption": caption}
+
+
+def _registered_illustration(key, inner, where):
+    """One of our own drawings by its key in clinic_site/illustrations.py, with the alt
+    text and caption written there once."""
+    from clinic_site import illustrations
+
+    if inner:
+        raise ContentDataError(
+            f"{where}: “::: illustration {key}” takes no text (its caption and alt text "
+            "come from clinic_site/illustrations.py)"
+        )
+    try:
+        drawing = illustrations.get(key)
+    except KeyError as error:
+        raise ContentDataError(f"{where}: {error.args[0]}") from None
+    return {"path": drawing.path, "alt_text": drawing.alt, "caption": drawing.caption}
 
 
 def _as_date(value, where, field):

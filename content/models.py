@@ -7,6 +7,7 @@ import datetime
 import math
 from functools import cached_property
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
@@ -19,12 +20,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from clinic_site import illustrations
 from content import page_context, structured_data
 from content.blocks import (
     RICH_TEXT_FEATURES,
     ContentBodyBlock,
     SourceBlock,
     StandardPageBodyBlock,
+    section_anchors,
 )
 from content.feedback import PageFeedback  # noqa: F401  (registers the model)
 from content.queries import public
@@ -35,6 +38,29 @@ WORDS_PER_MINUTE = 200
 # The review report and the page warn this many days before a review falls due.
 REVIEW_WARNING_DAYS = 30
 META_DESCRIPTION_LENGTH = 160
+# A page with at least this many sections gets an "On this page" list of them.
+CONTENTS_MIN_SECTIONS = 3
+
+
+def first_drawing_key(body) -> str:
+    """The registry key of the first of our drawings in a body, or ""."""
+    for child in body:
+        if child.block_type == "illustration":
+            drawing = illustrations.by_path(child.value["path"])
+            if drawing is not None:
+                return drawing.key
+    return ""
+
+
+class CardIllustrationSelect(forms.Select):
+    """The registered drawings as choices, read when the form is built (not frozen into a
+    migration)."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__(attrs, choices)
+        self.choices = [("", "The first drawing in the article")] + [
+            (key, key.replace("-", " ").capitalize()) for key in sorted(illustrations.ILLUSTRATIONS)
+        ]
 
 
 def reading_minutes(word_count: int) -> int:
@@ -64,6 +90,16 @@ class SitePage(Page):
 
     def get_canonical_url(self, request):
         return structured_data.absolute_url(self, request)
+
+    @cached_property
+    def page_contents(self):
+        """(anchor, title) of each section of a long page's body, for "On this page";
+        empty for a short page or one without a body."""
+        body = getattr(self, "body", None)
+        if body is None:
+            return []
+        sections = [(anchor, text) for _index, anchor, text in section_anchors(body)]
+        return sections if len(sections) >= CONTENTS_MIN_SECTIONS else []
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -326,6 +362,13 @@ class ArticlePage(ClinicalReviewMixin, SitePage):  # noqa: DJ008 (Page.__str__ i
         min_num=1,
         help_text="The evidence this article relies on, listed under “Sources”.",
     )
+    card_illustration = models.CharField(
+        "card drawing",
+        max_length=80,
+        blank=True,
+        help_text="One of our drawings, shown on this article's card in lists. Leave empty "
+        "to use the first drawing in the article.",
+    )
     reading_time = models.PositiveSmallIntegerField(
         "reading time (minutes)",
         default=1,
@@ -343,6 +386,7 @@ class ArticlePage(ClinicalReviewMixin, SitePage):  # noqa: DJ008 (Page.__str__ i
         *Page.content_panels,
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("card_illustration", widget=CardIllustrationSelect),
         FieldPanel("references"),
         *ClinicalReviewMixin.review_panels,
         InlinePanel(
@@ -365,7 +409,19 @@ class ArticlePage(ClinicalReviewMixin, SitePage):  # noqa: DJ008 (Page.__str__ i
 
     def save(self, *args, **kwargs):
         self.reading_time = reading_minutes(len(self.body.stream_block.words(self.body)))
+        if not self.card_illustration:
+            self.card_illustration = first_drawing_key(self.body)
         return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.card_illustration and self.card_illustration not in illustrations.ILLUSTRATIONS:
+            raise ValidationError({"card_illustration": "Choose one of the listed drawings."})
+
+    @property
+    def card_drawing(self):
+        """The registered drawing for this article's card, or None."""
+        return illustrations.ILLUSTRATIONS.get(self.card_illustration)
 
     def get_related_articles(self):
         links = self.related_articles.select_related("article").defer(

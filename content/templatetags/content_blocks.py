@@ -16,3 +16,11 @@ def static_if_present(path):
         return static(path)
     except ValueError:
         return ""
+
+
+@register.simple_tag
+def registered_drawing(path):
+    """Our registered drawing at this static path (for its width and height), or None."""
+    from clinic_site import illustrations
+
+    return illustrations.by_path(path)

@@ -100,6 +100,19 @@ def test_callouts_faq_steps_table_figure_and_clinic_details():
     assert result["clinic_details"] is None
 
 
+def test_an_illustration_by_key_takes_its_alt_text_and_caption_from_the_registry():
+    from clinic_site import illustrations
+
+    drawing = illustrations.get("hair-growth-cycle")
+    result = blocks("::: illustration hair-growth-cycle\n:::\n")
+    assert result == [
+        (
+            "illustration",
+            {"path": drawing.path, "alt_text": drawing.alt, "caption": drawing.caption},
+        )
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -110,6 +123,8 @@ def test_callouts_faq_steps_table_figure_and_clinic_details():
         ("::: steps\nNo heading.\n:::\n", r"each step starts with a #### heading"),
         ("::: figure Caption\n![](img/x.svg)\n:::\n", r"needs alt text"),
         ("::: caution\nNo title.\n:::\n", r"needs a title"),
+        ("::: illustration no-such-drawing\n:::\n", r"no illustration 'no-such-drawing'"),
+        ("::: illustration hair-growth-cycle\nA caption.\n:::\n", r"takes no text"),
         ("```\ncode\n```\n", r"has no place in a page body"),
     ],
 )

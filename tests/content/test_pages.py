@@ -239,9 +239,28 @@ def test_image_block_uses_editor_alt_text_or_empty_alt_when_decorative(client, a
         },
     ]
     page = article_factory("with-images", body=body)
-    images = soup(client.get(page.url)).find("main").find_all("img")
+    images = soup(client.get(page.url)).find(class_="article__body").find_all("img")
     assert [img["alt"] for img in images] == ["A scalp seen close up", ""]
     assert images[0].find_parent("figure").figcaption.get_text(strip=True) == "Magnified view"
+
+
+def test_image_block_is_a_picture_in_modern_formats_with_its_size_and_lazy(client, article_factory):
+    image = Image.objects.create(title="Scalp", file=get_test_image_file(size=(1600, 1000)))
+    value = {"image": image.pk, "alt_text": "A scalp seen close up", "decorative": False}
+    page = article_factory(
+        "with-a-picture", body=[{"type": "image", "value": {"image": value, "caption": "Close"}}]
+    )
+    picture = soup(client.get(page.url)).find(class_="article__body").find("picture")
+    assert picture is not None
+    types = [source["type"] for source in picture.find_all("source")]
+    assert types == ["image/avif", "image/webp"]
+    for source in picture.find_all("source"):
+        assert len(source["srcset"].split(",")) == 3 and source["sizes"]
+    img = picture.find("img")
+    assert img["alt"] == "A scalp seen close up"
+    assert img["loading"] == "lazy"
+    assert (img["width"], img["height"]) == ("480", "300")  # the smallest JPEG's size
+    assert img["src"].endswith(".jpg") and len(img["srcset"].split(",")) == 3
 
 
 def test_draft_article_is_not_served(client, article_factory):
@@ -268,3 +287,17 @@ def test_review_dates_show_in_the_page_even_years_ahead(client, article_factory)
     page = article_factory("far-ahead", next_review_due=due)
     text = soup(client.get(page.url)).find(class_="article-meta").get_text()
     assert format_date(due, "j F Y") in text
+
+
+def test_clinician_photo_is_a_small_picture_in_modern_formats(client, site_tree):
+    from content.snippets import Clinician
+
+    photo = Image.objects.create(title="Portrait", file=get_test_image_file(size=(600, 600)))
+    clinician = Clinician.objects.order_by("name").first()
+    clinician.photo = photo
+    clinician.save()
+    picture = soup(client.get("/our-clinicians/")).find("picture")
+    assert [s["type"] for s in picture.find_all("source")] == ["image/avif", "image/webp"]
+    img = picture.find("img")
+    assert "clinician__photo" in img["class"] and img["alt"] == ""
+    assert (img["width"], img["height"]) == ("120", "120") and img["loading"] == "lazy"
