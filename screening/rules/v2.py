@@ -76,8 +76,8 @@ WARNING_SIGNS = Question(
         Option(
             "recent_trigger",
             "It began within 6 months of a big change",
-            "Such as an illness, a high fever, surgery, having a baby, a crash diet, great "
-            "stress, or a new or stopped medicine.",
+            "Such as an illness, a high fever, surgery, having a baby or a crash diet. "
+            "Or great stress, or a new or stopped medicine.",
             "Started within about 6 months of a trigger (illness, fever, surgery, childbirth, "
             "crash diet, severe stress, medicine change)",
         ),
