@@ -1,14 +1,12 @@
 """assess(): every rule, the precedence, the contract's validation, and its properties."""
 
 import ast
+from functools import partial
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from screening.rules import v1 as criteria
-from functools import partial
 
 from screening.rules import v1 as criteria
 from screening.rules.base import Effect, Outcome, Stage
