@@ -23,7 +23,7 @@ class WhyItem:
     what_would_change: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PatientResult:
     outcome: Outcome
     heading: str
@@ -34,6 +34,11 @@ class PatientResult:
     articles: tuple[Article, ...]
     wellbeing_support: bool
     support_url: str = SUPPORT_URL
+
+    def __repr__(self) -> str:
+        # Django's template debug log prints the context's repr on a failed lookup: the
+        # patient's result must never end up in a log.
+        return f"<PatientResult {self.outcome}>"
 
     @property
     def is_diagnosis_referral(self) -> bool:

@@ -263,7 +263,7 @@ STEPS: tuple[QuestionGroup, ...] = (
         ("pattern_scale",),
     ),
     QuestionGroup(
-        "pattern-men",
+        "hair-pattern-a",
         "Your hair loss pattern",
         "Choose the picture closest to your hair loss.",
         ("hair_loss_pattern",),
@@ -271,7 +271,7 @@ STEPS: tuple[QuestionGroup, ...] = (
         only_options={"hair_loss_pattern": MEN_PATTERNS},
     ),
     QuestionGroup(
-        "pattern-women",
+        "hair-pattern-b",
         "Your hair loss pattern",
         "Choose the picture closest to your hair loss.",
         ("hair_loss_pattern",),
