@@ -113,8 +113,8 @@ _WELLBEING = v2.WELLBEING_IMPACT.codes
 V1_SHARE = 0.35
 
 
-def random_answers(rng: random.Random) -> dict:
-    """A random, contract-valid set of answers."""
+def random_answers(rng: random.Random, v1_share: float = V1_SHARE) -> dict:
+    """A random, contract-valid set of answers: v1's for about ``v1_share`` of them."""
     smooth = rng.choices(_SMOOTH_AREAS, weights=(6, 3, 1))[0]
     answers = {
         "age": min(100, max(18, round(rng.triangular(18, 85, 40)))),
@@ -134,7 +134,7 @@ def random_answers(rng: random.Random) -> dict:
     }
     if smooth != "none":
         answers["smooth_bald_years"] = rng.choice(_SMOOTH_YEARS)
-    if rng.random() < V1_SHARE:
+    if rng.random() < v1_share:
         return answers
     # Answered under v2: the new questions, the diffuse pattern and the new conditions.
     answers["hair_loss_pattern"] = rng.choice(_V2_PATTERNS)
