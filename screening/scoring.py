@@ -170,6 +170,32 @@ def _score(rules: RuleSet, band: Outcome, answers: Mapping[str, Any]) -> int:
     return low + round((points - lowest) / (highest - lowest) * (high - low))
 
 
+@cache
+def _reason(rules: RuleSet, position: int) -> Reason:
+    definition = rules.reason_list[position]
+    return Reason(
+        definition.code,
+        definition.criterion,
+        definition.effect,
+        definition.staff_text,
+        definition.patient_text,
+        definition.what_would_change,
+    )
+
+
+def _reason_positions(rules: RuleSet, clean: Mapping[str, Any]) -> list[int]:
+    """The reasons the answers give, in the rule set's order (same as testing each
+    reason's condition, found by looking each answer up once)."""
+    index = rules.reasons_by_answer
+    positions: list[int] = []
+    for key, value in clean.items():
+        for code in value if isinstance(value, tuple) else (value,):
+            positions.extend(index.get((key, code), ()))
+    positions.extend(p for p in rules.range_reasons if rules.reason_list[p].when.holds(clean))
+    positions.sort()
+    return positions
+
+
 def first_matching(rules, answers: Mapping[str, Any], fallback: Outcome) -> Outcome:
     return next((rule.outcome for rule in rules if rule.matches(answers)), fallback)
 
@@ -189,18 +215,7 @@ def assess(answers: Mapping[str, Any], version: str | None = None) -> Assessment
         referral = tuple(str(rule.kind) for rule in rules.referrals if rule.matches(clean)) or (
             str(Referral.SAFETY),
         )
-    reasons = tuple(
-        Reason(
-            definition.code,
-            definition.criterion,
-            definition.effect,
-            definition.staff_text,
-            definition.patient_text,
-            definition.what_would_change,
-        )
-        for definition in rules.reasons.values()
-        if definition.when.holds(clean)
-    )
+    reasons = tuple(_reason(rules, position) for position in _reason_positions(rules, clean))
     return Assessment(
         outcome=outcome,
         score=_score(rules, benefit, clean),

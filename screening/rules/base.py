@@ -236,6 +236,29 @@ class RuleSet:
         return tuple(key for key in self.questions if key not in self.conditional_keys)
 
     @cached_property
+    def reasons_by_answer(self) -> dict[tuple[str, str], tuple[int, ...]]:
+        """(key, code) -> positions in ``reasons`` of the reasons that code gives: the
+        scorer looks up each answer once instead of testing every reason."""
+        index: dict[tuple[str, str], list[int]] = {}
+        for position, reason in enumerate(self.reasons.values()):
+            for code in reason.when.codes:
+                index.setdefault((reason.when.key, code), []).append(position)
+        return {pair: tuple(positions) for pair, positions in index.items()}
+
+    @cached_property
+    def range_reasons(self) -> tuple[int, ...]:
+        """Positions of the reasons given for a number outside a range (age)."""
+        return tuple(
+            position
+            for position, reason in enumerate(self.reasons.values())
+            if reason.when.outside is not None
+        )
+
+    @cached_property
+    def reason_list(self) -> tuple[ReasonDefinition, ...]:
+        return tuple(self.reasons.values())
+
+    @cached_property
     def benefit_rules(self) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if rule.outcome is not Outcome.REFER)
 
