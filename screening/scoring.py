@@ -89,7 +89,7 @@ def _clean_integer(question: Question, value: Any) -> int:
 
 
 def _clean_single(question: Question, value: Any) -> str:
-    if not isinstance(value, str) or value not in question.codes:
+    if not isinstance(value, str) or value not in question.code_set:
         raise ValueError(f"{question.key}: unknown code {value!r}")
     return value
 
@@ -98,8 +98,9 @@ def _clean_multiple(question: Question, value: Any) -> tuple[str, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise ValueError(f"{question.key}: expected a list of codes, got {value!r}")
     codes: list[str] = []
+    known = question.code_set
     for code in value:
-        if not isinstance(code, str) or code not in question.codes:
+        if not isinstance(code, str) or code not in known:
             raise ValueError(f"{question.key}: unknown code {code!r}")
         if code not in codes:
             codes.append(code)

@@ -108,6 +108,14 @@ class Question:
     def codes(self) -> tuple[str, ...]:
         return tuple(option.code for option in self.options)
 
+    @cached_property
+    def code_set(self) -> frozenset[str]:
+        return frozenset(self.codes)
+
+    @cached_property
+    def points_by_code(self) -> dict[str, int]:
+        return {option.code: option.points for option in self.options}
+
     def option(self, code: str) -> Option:
         for candidate in self.options:
             if candidate.code == code:
