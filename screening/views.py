@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 QUESTIONNAIRE_CHROME = {
     "reduced_header": True,
     "exit_url": "/",
-    "exit_label": "Leave the questionnaire",
+    "exit_label": "Leave",
 }
 
 
@@ -76,7 +76,8 @@ def start(request):
         request,
         "screening/start.html",
         {
-            "steps": STEPS,
+            # A step shown only for some answers (one scale's pictures) is not listed.
+            "steps": [s for s in STEPS if s.group is None or s.group.shown_when is None],
             "in_progress": questionnaire.started,
             "resume_url": (step_url(resume) if resume else reverse("screening:check")),
             "contact_within": conf.contact_within(),

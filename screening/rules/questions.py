@@ -232,28 +232,25 @@ MEDICAL_CONDITIONS = Question(
     kind=Kind.MULTIPLE,
     label="Do any of these apply to you?",
     staff_label="Medical history",
-    hint=(
-        "Tick all that apply. Some conditions and medicines mean a doctor should check "
-        "that a minor procedure is safe for you first."
-    ),
+    hint=("Tick all that apply. A doctor should check these before any procedure."),
     exclusive_code="none",
     options=(
         Option(
             "bleeding_disorder",
             "A bleeding or clotting disorder",
-            "For example haemophilia, or a low platelet count.",
+            "Such as haemophilia or low platelets.",
             "Bleeding or platelet disorder",
         ),
         Option(
             "blood_thinners",
             "I take blood-thinning medicine",
-            "For example warfarin, apixaban, rivaroxaban, clopidogrel or daily aspirin.",
+            "Such as warfarin, apixaban or daily aspirin.",
             "Anticoagulant or antiplatelet medicine",
         ),
         Option(
             "scalp_infection_or_inflammation",
-            "An infection, rash or flare-up on my scalp",
-            "For example folliculitis, psoriasis or a bad flare of seborrhoeic dermatitis.",
+            "A scalp infection, rash or flare-up",
+            "Such as folliculitis or psoriasis.",
             "Active scalp infection or inflammation",
         ),
         Option(
@@ -263,37 +260,37 @@ MEDICAL_CONDITIONS = Question(
         ),
         Option(
             "active_cancer_treatment",
-            "I have cancer or am having cancer treatment",
-            "Including chemotherapy.",
+            "Cancer, or cancer treatment now",
+            "",
             "Active cancer or cancer treatment",
         ),
         Option(
             "immunosuppressed",
             "A weakened immune system",
-            "Because of an illness or medicines such as steroids or transplant drugs.",
+            "From an illness, or medicines like steroids.",
             "Immunosuppressed (illness or medication)",
         ),
         Option(
             "anaesthetic_allergy",
             "An allergy to local anaesthetic",
-            "The numbing injection used at the dentist, for example.",
+            "Like the numbing jab at the dentist.",
             "Allergy to local anaesthetic",
         ),
         Option(
             "keloid_scarring",
             "Raised or thick scars",
-            "Scars that grow bigger than the original wound (keloid or hypertrophic scars).",
+            "Scars that grow bigger than the wound.",
             "Keloid or hypertrophic scarring",
         ),
         Option(
             "uncontrolled_diabetes",
-            "Diabetes that is not well controlled",
+            "Diabetes that is not under control",
             staff_label="Poorly controlled diabetes",
         ),
         Option(
             "alopecia_areata_or_scarring_alopecia",
             "Alopecia areata or scarring alopecia",
-            "Patchy hair loss in round areas, or hair loss with scarring, diagnosed by a doctor.",
+            "Found by a doctor.",
             "Alopecia areata or scarring alopecia (possibly not androgenetic)",
         ),
         Option("none", "None of these", staff_label="None reported"),
@@ -305,19 +302,19 @@ PREVIOUS_TREATMENTS = Question(
     kind=Kind.MULTIPLE,
     label="Have you tried any of these treatments for hair loss?",
     staff_label="Previous treatments",
-    hint="Tick all that you have used at any time.",
+    hint="Tick all you have ever used.",
     exclusive_code="none",
     options=(
         Option(
             "minoxidil",
             "Minoxidil",
-            "A lotion or foam for the scalp, or tablets (brands include Regaine).",
+            "A scalp lotion or foam, or tablets.",
             "Minoxidil",
         ),
         Option(
             "finasteride_or_dutasteride",
             "Finasteride or dutasteride",
-            "Tablets that reduce the hormone linked to hair loss.",
+            "Tablets that lower a hormone linked to hair loss.",
             "Finasteride or dutasteride",
         ),
         Option(
@@ -329,7 +326,7 @@ PREVIOUS_TREATMENTS = Question(
         Option(
             "regenerative_cell_therapy",
             "A stem-cell or regenerative treatment",
-            "For example treatments using your own fat or scalp tissue.",
+            "Using your own fat or scalp tissue.",
             "Regenerative cell therapy",
         ),
         Option(
