@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('screening', '0002_review_groups'),
+        ("screening", "0002_review_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='submission',
-            name='referral',
-            field=models.CharField(blank=True, db_index=True, default='', max_length=32),
+            model_name="submission",
+            name="referral",
+            field=models.CharField(blank=True, db_index=True, default="", max_length=32),
         ),
         migrations.AlterField(
-            model_name='submission',
-            name='stage',
-            field=models.CharField(choices=[('minimal', 'Minimal or no loss'), ('early', 'Early'), ('moderate', 'Moderate'), ('advanced', 'Advanced'), ('unknown', 'Unknown (patient not sure)'), ('diffuse', 'Diffuse thinning (no clear pattern)')], max_length=12),
+            model_name="submission",
+            name="stage",
+            field=models.CharField(
+                choices=[
+                    ("minimal", "Minimal or no loss"),
+                    ("early", "Early"),
+                    ("moderate", "Moderate"),
+                    ("advanced", "Advanced"),
+                    ("unknown", "Unknown (patient not sure)"),
+                    ("diffuse", "Diffuse thinning (no clear pattern)"),
+                ],
+                max_length=12,
+            ),
         ),
     ]
