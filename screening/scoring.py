@@ -139,11 +139,15 @@ def normalise_answers(answers: Mapping[str, Any], version: str | None = None) ->
             if needed:
                 clean[key] = cleaned
             continue
-        if _is_empty(value):
+        kind = question.kind
+        # The common case first: a known code, checked with one set lookup.
+        if kind is Kind.SINGLE and type(value) is str and value in question.code_set:
+            clean[key] = value
+        elif _is_empty(value):
             raise ValueError(f"{key}: an answer is required")
-        if question.kind is Kind.INTEGER:
+        elif kind is Kind.INTEGER:
             clean[key] = _clean_integer(question, value)
-        elif question.kind is Kind.SINGLE:
+        elif kind is Kind.SINGLE:
             clean[key] = _clean_single(question, value)
         else:
             clean[key] = _clean_multiple(question, value)
@@ -197,6 +201,21 @@ def _reason_positions(rules: RuleSet, clean: Mapping[str, Any]) -> list[int]:
     return positions
 
 
+def _outcomes(rules: RuleSet, clean: Mapping[str, Any]) -> tuple[Outcome, Outcome]:
+    """(outcome, benefit_outcome) in one walk of the rules: the first rule that matches
+    gives the outcome; the first matching rule other than refer gives the benefit."""
+    outcome = benefit = None
+    for rule in rules.rules:
+        if rule.outcome is Outcome.REFER:
+            if outcome is None and rule.matches(clean):
+                outcome = Outcome.REFER
+        elif rule.matches(clean):
+            benefit = rule.outcome
+            break
+    benefit = benefit or rules.fallback
+    return outcome or benefit, benefit
+
+
 def first_matching(rules, answers: Mapping[str, Any], fallback: Outcome) -> Outcome:
     return next((rule.outcome for rule in rules if rule.matches(answers)), fallback)
 
@@ -209,8 +228,7 @@ def assess(answers: Mapping[str, Any], version: str | None = None) -> Assessment
     """
     rules = rule_set(version)
     clean = normalise_answers(answers, rules.version)
-    outcome = first_matching(rules.rules, clean, rules.fallback)
-    benefit = first_matching(rules.benefit_rules, clean, rules.fallback)
+    outcome, benefit = _outcomes(rules, clean)
     referral: tuple[str, ...] = ()
     if outcome is Outcome.REFER:
         referral = tuple(str(rule.kind) for rule in rules.referrals if rule.matches(clean)) or (

@@ -162,8 +162,8 @@ class Condition:
         if self.outside is not None:
             low, high = self.outside
             return isinstance(value, int) and not low <= value <= high
-        if isinstance(value, tuple | list):
-            return any(code in self.codes for code in value)
+        if type(value) is tuple or type(value) is list:
+            return not self.codes.isdisjoint(value)
         return value in self.codes
 
 
