@@ -44,10 +44,15 @@ SAFETY = Article(
     "Risks, regulation and the questions that tell a careful clinic apart.",
 )
 FAQ = Article("/articles/faq/", "Frequently asked questions", "Short answers to common questions.")
+STRONGER_EVIDENCE = Article(
+    "/articles/treatments-with-stronger-evidence/",
+    "Treatments with stronger evidence",
+    "Medicines and transplants that have been studied for longer.",
+)
 
 RELATED_ARTICLES: dict[Outcome, tuple[Article, ...]] = {
-    Outcome.LIKELY: (PROCEDURE, EXPECTATIONS, SAFETY, COMPARED_WITH_PRP),
-    Outcome.POSSIBLE: (CANDIDATES, EXPECTATIONS, COMPARED_WITH_PRP, FAQ),
-    Outcome.UNLIKELY: (EXPECTATIONS, CANDIDATES, FAQ),
-    Outcome.REFER: (SAFETY, CANDIDATES, FAQ),
+    Outcome.LIKELY: (PROCEDURE, EXPECTATIONS, STRONGER_EVIDENCE, SAFETY, COMPARED_WITH_PRP),
+    Outcome.POSSIBLE: (CANDIDATES, STRONGER_EVIDENCE, EXPECTATIONS, COMPARED_WITH_PRP, FAQ),
+    Outcome.UNLIKELY: (EXPECTATIONS, STRONGER_EVIDENCE, CANDIDATES, FAQ),
+    Outcome.REFER: (SAFETY, STRONGER_EVIDENCE, CANDIDATES, FAQ),
 }

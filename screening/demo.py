@@ -25,7 +25,10 @@ from datetime import datetime, timedelta
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from screening.criteria import (
+from screening.models import REFERENCE_ALPHABET, REFERENCE_PREFIX, Status, Submission
+from screening.rules import v2
+from screening.rules.base import Outcome
+from screening.rules.questions import (
     FINE_HAIRS,
     GOAL,
     HAIR_LOSS_PATTERN,
@@ -36,9 +39,7 @@ from screening.criteria import (
     PREVIOUS_TREATMENTS,
     SMOOTH_BALD_AREAS,
     SMOOTH_BALD_YEARS,
-    Outcome,
 )
-from screening.models import REFERENCE_ALPHABET, REFERENCE_PREFIX, Status, Submission
 from screening.scoring import assess
 
 SYNTHETIC_EMAIL_DOMAIN = "example.invalid"
@@ -101,10 +102,19 @@ _CONDITIONS = _codes(MEDICAL_CONDITIONS)
 _TREATMENTS = _codes(PREVIOUS_TREATMENTS)
 _GOALS = GOAL.codes
 _TRANSPLANT = OPEN_TO_TRANSPLANT.codes
+_V2_PATTERNS = v2.HAIR_LOSS_PATTERN.codes
+_V2_CONDITIONS = _codes(v2.MEDICAL_CONDITIONS)
+_WARNING_SIGNS = _codes(v2.WARNING_SIGNS)
+_HEALTH_FACTORS = _codes(v2.OTHER_HEALTH_FACTORS)
+_TREATMENT_CHANGE = v2.RECENT_TREATMENT_CHANGE.codes
+_WELLBEING = v2.WELLBEING_IMPACT.codes
+# About this share of demo submissions were sent before v2 went live: they keep their
+# v1 answers and v1 assessment, as real ones do.
+V1_SHARE = 0.35
 
 
-def random_answers(rng: random.Random) -> dict:
-    """A random, contract-valid set of answers."""
+def random_answers(rng: random.Random, v1_share: float = V1_SHARE) -> dict:
+    """A random, contract-valid set of answers: v1's for about ``v1_share`` of them."""
     smooth = rng.choices(_SMOOTH_AREAS, weights=(6, 3, 1))[0]
     answers = {
         "age": min(100, max(18, round(rng.triangular(18, 85, 40)))),
@@ -124,6 +134,19 @@ def random_answers(rng: random.Random) -> dict:
     }
     if smooth != "none":
         answers["smooth_bald_years"] = rng.choice(_SMOOTH_YEARS)
+    if rng.random() < v1_share:
+        return answers
+    # Answered under v2: the new questions, the diffuse pattern and the new conditions.
+    answers["hair_loss_pattern"] = rng.choice(_V2_PATTERNS)
+    if answers["medical_conditions"] != ["none"]:
+        count = len(answers["medical_conditions"])
+        answers["medical_conditions"] = rng.sample(_V2_CONDITIONS, count)
+    answers["warning_signs"] = rng.sample(_WARNING_SIGNS, 1) if rng.random() < 0.15 else ["none"]
+    answers["other_health_factors"] = (
+        rng.sample(_HEALTH_FACTORS, rng.choice((1, 2))) if rng.random() < 0.3 else ["none"]
+    )
+    answers["recent_treatment_change"] = rng.choices(_TREATMENT_CHANGE, weights=(1, 6, 1))[0]
+    answers["wellbeing_impact"] = rng.choice(_WELLBEING)
     return answers
 
 
@@ -143,9 +166,13 @@ class Profile:
     criteria_version: str
     stage: str
 
+    referral: str = ""
+
     @classmethod
     def of(cls, answers: dict) -> Profile:
-        assessment = assess(answers)
+        # Answers without v2's first question were given under v1 and assessed by it.
+        version = v2.VERSION if "warning_signs" in answers else "2026.11-1"
+        assessment = assess(answers, version)
         return cls(
             answers=answers,
             outcome=assessment.outcome.value,
@@ -153,6 +180,7 @@ class Profile:
             reasons=[reason.as_dict() for reason in assessment.reasons],
             criteria_version=assessment.criteria_version,
             stage=assessment.stage.value,
+            referral=" ".join(assessment.referral),
         )
 
 
@@ -199,6 +227,7 @@ def synthetic_submission(
         reasons=list(profile.reasons),
         criteria_version=profile.criteria_version,
         stage=profile.stage,
+        referral=profile.referral,
         has_medical_conditions=answers["medical_conditions"] != ["none"],
         name=f"Synthetic patient {label}",
         email=f"synthetic-{label}@{SYNTHETIC_EMAIL_DOMAIN}",

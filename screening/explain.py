@@ -1,11 +1,10 @@
-"""The public "How we assess candidacy" explanation, derived from the criteria and the scorer.
+"""The public "How we assess candidacy" explanation, read from a rule set.
 
-Plain Python, like the scorer. Two things are worked out here rather than written by
-hand, so the public page cannot drift from the rules:
+Plain Python, like the scorer. Nothing here restates a rule:
 
-* ``PRECEDENCE``: the four rules in order, with the answers each one looks at, taken
-  from the criteria table (stages, codes, labels). A test checks that applying these
-  rules gives exactly what ``assess()`` gives, for any valid answers.
+* ``precedence()``: the rule set's own outcome rules, in order, each with the answers it
+  looks at in patients' words. A test checks that applying them gives exactly what
+  ``assess()`` gives, for any valid answers, under every rule set.
 * ``explain_question()``: what each answer leads to on its own, found by asking
   ``assess()`` itself: the best-case answers with only that one answer changed.
 """
@@ -17,29 +16,25 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from screening.criteria import (
-    CONDITIONAL_KEYS,
-    FINE_HAIRS,
-    HAIR_LOSS_PATTERN,
-    LOSS_PROGRESSION,
-    MAX_AGE,
-    MEDICAL_CONDITIONS,
-    MIN_AGE,
-    OUTCOMES,
-    QUESTION_GROUPS,
-    QUESTIONS,
-    REASONS,
-    SMOOTH_BALD_AREAS,
+from screening.rules import CURRENT, rule_set
+from screening.rules.base import (
+    AllOf,
+    Condition,
+    Effect,
     Kind,
     Outcome,
+    OutcomeText,
     Question,
     QuestionGroup,
-    Stage,
+    Rule,
+    RuleSet,
 )
-from screening.scoring import assess
+from screening.scoring import assess, first_matching
 
-# The answers that fit best; each explanation changes exactly one of them.
+# The answers that fit best; each explanation changes exactly one of them. Keys a rule
+# set does not ask are ignored by assess().
 BEST_CASE: dict[str, Any] = {
+    "warning_signs": ["none"],
     "age": 40,
     "hair_loss_pattern": "norwood_2",
     "loss_duration": "1_5y",
@@ -47,78 +42,64 @@ BEST_CASE: dict[str, Any] = {
     "fine_hairs_in_thinning_areas": "yes",
     "smooth_bald_areas": "none",
     "medical_conditions": ["none"],
+    "other_health_factors": ["none"],
+    "recent_treatment_change": "no",
     "previous_treatments": ["none"],
     "goal": "thicker_thinning_hair",
     "open_to_transplant": "yes",
+    "wellbeing_impact": "little",
 }
 
 
-def _pattern_codes(*stages: Stage) -> frozenset[str]:
-    return frozenset(o.code for o in HAIR_LOSS_PATTERN.options if o.stage in stages)
-
-
-@dataclass(frozen=True)
-class Condition:
-    question: Question
-    codes: frozenset[str]
-
-    def holds(self, answers: Mapping[str, Any]) -> bool:
-        value = answers.get(self.question.key)
-        if self.question.kind is Kind.MULTIPLE:
-            return any(code in self.codes for code in value or ())
-        return value in self.codes
-
-    @property
-    def labels(self) -> list[str]:
-        return [o.label for o in self.question.options if o.code in self.codes]
-
-
-@dataclass(frozen=True)
-class Rule:
-    outcome: Outcome
-    needs_all: bool  # True: every condition must hold; False: any one is enough
-    conditions: tuple[Condition, ...]
-
-    def matches(self, answers: Mapping[str, Any]) -> bool:
-        results = (condition.holds(answers) for condition in self.conditions)
-        return all(results) if self.needs_all else any(results)
-
-    @property
-    def heading(self) -> str:
-        return OUTCOMES[self.outcome].patient_heading
-
-
-_ANY_CONDITION = frozenset(MEDICAL_CONDITIONS.codes) - {MEDICAL_CONDITIONS.exclusive_code}
-
-# First match wins; anything that matches none of them is Outcome.POSSIBLE.
-PRECEDENCE: tuple[Rule, ...] = (
-    Rule(Outcome.REFER, False, (Condition(MEDICAL_CONDITIONS, _ANY_CONDITION),)),
-    Rule(
-        Outcome.UNLIKELY,
-        False,
-        (
-            Condition(HAIR_LOSS_PATTERN, _pattern_codes(Stage.ADVANCED)),
-            Condition(SMOOTH_BALD_AREAS, frozenset({"large"})),
-            Condition(FINE_HAIRS, frozenset({"no"})),
-        ),
-    ),
-    Rule(
-        Outcome.LIKELY,
-        True,
-        (
-            Condition(HAIR_LOSS_PATTERN, _pattern_codes(Stage.EARLY, Stage.MODERATE)),
-            Condition(FINE_HAIRS, frozenset({"yes", "some"})),
-            Condition(SMOOTH_BALD_AREAS, frozenset({"none"})),
-            Condition(LOSS_PROGRESSION, frozenset({"stable", "slow"})),
-        ),
-    ),
-)
-FALLBACK = Outcome.POSSIBLE
-
-
-def outcome_by_precedence(answers: Mapping[str, Any]) -> Outcome:
+def outcome_by_precedence(answers: Mapping[str, Any], version: str | None = None) -> Outcome:
     """The outcome the published rules give; must always equal ``assess()``'s."""
-    return next((rule.outcome for rule in PRECEDENCE if rule.matches(answers)), FALLBACK)
+    rules = rule_set(version)
+    return first_matching(rules.rules, answers, rules.fallback)
+
+
+@dataclass(frozen=True)
+class ConditionText:
+    question: str  # the question's label
+    answers: tuple[str, ...]  # the answer labels that make the condition hold
+
+
+@dataclass(frozen=True)
+class RuleText:
+    outcome: Outcome
+    heading: str
+    summary: str
+    needs_all: bool
+    conditions: tuple[tuple[ConditionText, ...], ...]  # each item: one or more (all) parts
+
+
+def _condition_text(rules: RuleSet, condition: Condition) -> ConditionText:
+    question = rules.questions[condition.key]
+    return ConditionText(
+        question.label, tuple(o.label for o in question.options if o.code in condition.codes)
+    )
+
+
+def precedence(rules: RuleSet = CURRENT) -> tuple[RuleText, ...]:
+    texts = []
+    for rule in rules.rules:
+        parts = []
+        for condition in rule.conditions:
+            inner = condition.conditions if isinstance(condition, AllOf) else (condition,)
+            parts.append(tuple(_condition_text(rules, c) for c in inner))
+        texts.append(
+            RuleText(
+                rule.outcome,
+                rules.outcomes[rule.outcome].patient_heading,
+                rule.summary,
+                rule.needs_all,
+                tuple(parts),
+            )
+        )
+    return tuple(texts)
+
+
+PRECEDENCE: tuple[Rule, ...] = CURRENT.rules
+FALLBACK = CURRENT.fallback
 
 
 @dataclass(frozen=True)
@@ -127,10 +108,7 @@ class AnswerExplanation:
     label: str
     outcome: Outcome  # with the best-case answers and only this one changed
     notes: tuple[str, ...]  # what the rules say about this answer, in patients' words
-
-    @property
-    def heading(self) -> str:
-        return OUTCOMES[self.outcome].patient_heading
+    heading: str
 
 
 @dataclass(frozen=True)
@@ -141,53 +119,53 @@ class QuestionExplanation:
     asked_when: str  # for a follow-up question: the answers that make us ask it
 
 
-def _answers_with(question: Question, value: Any) -> dict[str, Any]:
+def _answers_with(question: Question, value: Any, rules: RuleSet = CURRENT) -> dict[str, Any]:
     answers = {**BEST_CASE, question.key: value}
-    if question.key in CONDITIONAL_KEYS:
+    conditional = rules.conditional_keys
+    if question.key in conditional:
         # A follow-up question is only asked after certain answers: use the first of them.
-        controller, shown_for = CONDITIONAL_KEYS[question.key]
+        controller, shown_for = conditional[question.key]
         answers[controller] = next(
-            option.code for option in QUESTIONS[controller].options if option.code in shown_for
+            o.code for o in rules.questions[controller].options if o.code in shown_for
         )
-    for key, (controller, shown_for) in CONDITIONAL_KEYS.items():
-        # An answer that opens a follow-up question needs it answered: use its first option.
+    for key, (controller, shown_for) in conditional.items():
         if answers[controller] in shown_for and key not in answers:
-            answers[key] = QUESTIONS[key].options[0].code
+            answers[key] = rules.questions[key].options[0].code
     return answers
 
 
-def _notes(question: Question, answers: Mapping[str, Any]) -> tuple[str, ...]:
+def _notes(rules: RuleSet, question: Question, answers: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(
-        REASONS[reason.code].public_text
-        for reason in assess(answers).reasons
+        rules.reasons[reason.code].public_text
+        for reason in assess(answers, rules.version).reasons
         if reason.criterion == question.key
     )
 
 
-def explain_question(question: Question) -> QuestionExplanation:
+def explain_question(question: Question, rules: RuleSet = CURRENT) -> QuestionExplanation:
     asked_when = ""
-    if question.key in CONDITIONAL_KEYS:
-        controller, shown_for = CONDITIONAL_KEYS[question.key]
-        labels = [o.label for o in QUESTIONS[controller].options if o.code in shown_for]
+    if question.key in rules.conditional_keys:
+        controller, shown_for = rules.conditional_keys[question.key]
+        labels = [o.label for o in rules.questions[controller].options if o.code in shown_for]
         asked_when = " or ".join(f"“{label}”" for label in labels)
     if question.kind is Kind.INTEGER:
-        # Every accepted age gives the same outcome; the ends of the range show any flag.
         notes: list[str] = []
-        for value in (MIN_AGE, MAX_AGE):
-            notes.extend(
-                n for n in _notes(question, _answers_with(question, value)) if n not in notes
-            )
+        for value in (question.min_value, question.max_value):
+            answers = _answers_with(question, value, rules)
+            notes.extend(n for n in _notes(rules, question, answers) if n not in notes)
         return QuestionExplanation(question, (), tuple(notes), asked_when)
     explained = []
     for option in question.options:
         value = [option.code] if question.kind is Kind.MULTIPLE else option.code
-        answers = _answers_with(question, value)
+        answers = _answers_with(question, value, rules)
+        outcome = assess(answers, rules.version).outcome
         explained.append(
             AnswerExplanation(
                 option.code,
                 option.label,
-                assess(answers).outcome,
-                _notes(question, answers),
+                outcome,
+                _notes(rules, question, answers),
+                rules.outcomes[outcome].patient_heading,
             )
         )
     return QuestionExplanation(question, tuple(explained), (), asked_when)
@@ -199,9 +177,42 @@ class GroupExplanation:
     questions: tuple[QuestionExplanation, ...]
 
 
-@cache  # the criteria are constants: work it out once per process
-def explain_all() -> tuple[GroupExplanation, ...]:
+@cache  # the rule sets are constants: work it out once per process and version
+def explain_all(version: str | None = None) -> tuple[GroupExplanation, ...]:
+    rules = rule_set(version)
     return tuple(
-        GroupExplanation(group, tuple(explain_question(QUESTIONS[key]) for key in group.keys))
-        for group in QUESTION_GROUPS
+        GroupExplanation(
+            group, tuple(explain_question(rules.questions[key], rules) for key in group.keys)
+        )
+        for group in rules.groups
     )
+
+
+@dataclass(frozen=True)
+class FlagText:
+    question: str
+    texts: tuple[str, ...]
+
+
+def flags_that_never_change_the_outcome(rules: RuleSet = CURRENT) -> tuple[FlagText, ...]:
+    """Questions whose answers only ever add a flag for staff, with what each flag says."""
+    rule_keys = {
+        part.key
+        for rule in rules.rules
+        for condition in rule.conditions
+        for part in (condition.conditions if isinstance(condition, AllOf) else (condition,))
+    }
+    by_question: dict[str, list[str]] = {}
+    for reason in rules.reasons.values():
+        if reason.criterion in rule_keys or reason.effect is not Effect.FLAG:
+            continue
+        texts = by_question.setdefault(reason.criterion, [])
+        if reason.public_text not in texts:
+            texts.append(reason.public_text)
+    return tuple(
+        FlagText(rules.questions[key].label, tuple(texts)) for key, texts in by_question.items()
+    )
+
+
+def outcome_texts(rules: RuleSet = CURRENT) -> list[OutcomeText]:
+    return list(rules.outcomes.values())

@@ -28,8 +28,11 @@ from typing import Any
 from django.utils import timezone
 
 from screening import conf, consent
-from screening.criteria import QUESTION_GROUPS, QUESTIONS
+from screening.criteria import FORM_QUESTIONS, QUESTIONS, QuestionGroup
+from screening.criteria import STEPS as QUESTION_STEPS
 from screening.forms import GROUP_FORMS, ConsentForm, ContactForm, StepForm
+
+ANSWER_KEYS = frozenset(QUESTIONS) | frozenset(FORM_QUESTIONS)
 
 SESSION_KEY = "screening"
 RESULT_SESSION_KEY = "screening_result"
@@ -48,6 +51,11 @@ class Step:
     intro: str
     form_class: type[StepForm]
     number: int = 0
+    group: QuestionGroup | None = None  # for the question steps
+
+    def applies(self, answers: dict[str, Any]) -> bool:
+        """Whether the patient is asked this step, given the answers so far."""
+        return self.group is None or self.group.applies(answers)
 
 
 def _build_steps() -> tuple[Step, ...]:
@@ -59,8 +67,8 @@ def _build_steps() -> tuple[Step, ...]:
             ConsentForm,
         ),
         *(
-            Step(group.slug, group.title, group.intro, GROUP_FORMS[group.slug])
-            for group in QUESTION_GROUPS
+            Step(group.slug, group.title, group.intro, GROUP_FORMS[group.slug], group=group)
+            for group in QUESTION_STEPS
         ),
         Step(
             "contact",
@@ -70,21 +78,28 @@ def _build_steps() -> tuple[Step, ...]:
         ),
     ]
     return tuple(
-        Step(s.slug, s.title, s.intro, s.form_class, number)
+        Step(s.slug, s.title, s.intro, s.form_class, number, s.group)
         for number, s in enumerate(steps, start=1)
     )
 
 
 STEPS: tuple[Step, ...] = _build_steps()
 STEPS_BY_SLUG: dict[str, Step] = {step.slug: step for step in STEPS}
-GROUP_SLUGS = frozenset(group.slug for group in QUESTION_GROUPS)
+GROUP_SLUGS = frozenset(group.slug for group in QUESTION_STEPS)
+# The pattern scale the v1 questionnaire did not ask, worked out from a stored pattern so
+# that a questionnaire in progress when v2 went live keeps its picture choice.
+SCALE_OF_PATTERN = {"norwood": "men", "ludwig": "women"}
 
 
-def step_for_key(key: str) -> Step:
+def step_for_key(key: str, answers: dict[str, Any] | None = None) -> Step:
     """The step that asks a given answer key (for "change" links)."""
-    for group in QUESTION_GROUPS:
-        if key in group.keys:
-            return STEPS_BY_SLUG[group.slug]
+    answers = answers or {}
+    candidates = [s for s in STEPS if s.group is not None and key in s.group.keys]
+    for step in candidates:
+        if step.applies(answers):
+            return step
+    if candidates:
+        return candidates[0]
     raise KeyError(key)
 
 
@@ -139,7 +154,45 @@ class Questionnaire:
         return stored or None
 
     def initial_for(self, step: Step) -> dict[str, Any]:
-        return self.stored_for(step) or {}
+        initial = self.stored_for(step) or {}
+        if step.slug == "pattern-scale" and not initial:
+            pattern = str(self.answers.get("hair_loss_pattern", ""))
+            scale = SCALE_OF_PATTERN.get(pattern.split("_")[0])
+            if scale:
+                initial = {"pattern_scale": scale}
+        return initial
+
+    # --- which steps are asked -------------------------------------------------------
+
+    def applies(self, step: Step) -> bool:
+        return step.applies(self.answers)
+
+    def visible_steps(self) -> list[Step]:
+        """The steps this patient sees, for "Step n of m": of the steps that depend on an
+        answer not given yet, the first stands in for the others."""
+        answers = self.answers
+        seen_keys: set[str] = set()
+        visible = []
+        for step in STEPS:
+            shown_when = step.group.shown_when if step.group is not None else None
+            if shown_when is None or step.applies(answers):
+                visible.append(step)
+            elif shown_when[0] not in answers and shown_when[0] not in seen_keys:
+                seen_keys.add(shown_when[0])
+                visible.append(step)
+        return visible
+
+    def position(self, step: Step) -> tuple[int, int]:
+        visible = self.visible_steps()
+        number = next((n for n, s in enumerate(visible, 1) if s.number >= step.number), 1)
+        return number, len(visible)
+
+    def next_step(self, after: Step) -> Step | None:
+        return next((s for s in STEPS[after.number :] if self.applies(s)), None)
+
+    def previous_step(self, before: Step) -> Step | None:
+        earlier = [s for s in STEPS[: before.number - 1] if self.applies(s)]
+        return earlier[-1] if earlier else None
 
     # --- which steps are done --------------------------------------------------------
 
@@ -151,6 +204,8 @@ class Questionnaire:
     def _check(self, step: Step) -> bool:
         if not self.started:
             return False
+        if not self.applies(step):
+            return True  # not asked for these answers: nothing to do
         if step.slug == "consent" and self.consents.get("version") != consent.CONSENT_TEXT_VERSION:
             return False
         stored = self.stored_for(step)
@@ -183,7 +238,7 @@ class Questionnaire:
         elif step.slug == "contact":
             state["contact"] = form.session_data()
         else:
-            answers = {k: v for k, v in _dict(state.get("answers")).items() if k in QUESTIONS}
+            answers = {k: v for k, v in _dict(state.get("answers")).items() if k in ANSWER_KEYS}
             for key in step.form_class.group.keys:
                 answers.pop(key, None)
             answers.update(form.session_data())

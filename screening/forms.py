@@ -23,10 +23,10 @@ from django.core.exceptions import ValidationError
 from screening import consent
 from screening.criteria import (
     CONDITIONAL_KEYS,
+    CURRENT,
     MAX_AGE,
     MIN_AGE,
-    QUESTION_GROUPS,
-    QUESTIONS,
+    STEPS,
     Kind,
     Question,
     QuestionGroup,
@@ -164,16 +164,20 @@ def _quoted(label: str) -> str:
     return f"“{label.rstrip('?')}”"
 
 
-def question_field(question: Question) -> forms.Field:
-    """A form field for one criteria question: its label, hint and codes, nothing re-typed."""
+def question_field(question: Question, only: tuple[str, ...] | None = None) -> forms.Field:
+    """A form field for one criteria question: its label, hint and codes, nothing re-typed.
+
+    ``only`` limits the options offered (a pattern step shows one scale's pictures).
+    """
     common = {"label": question.label, "help_text": question.hint}
     if question.kind is Kind.INTEGER:
         return AgeField(**common)
     if question.kind is Kind.SINGLE:
+        options = [o for o in question.options if only is None or o.code in only]
         return forms.ChoiceField(
-            choices=question.choices(),
+            choices=[(o.code, o.label) for o in options],
             widget=OptionRadioSelect(
-                criteria_options=question.options,
+                criteria_options=options,
                 illustrated=question.key in ILLUSTRATED_QUESTIONS,
             ),
             error_messages={
@@ -226,7 +230,7 @@ class ConsentForm(StepForm):
 
 
 class QuestionGroupForm(StepForm):
-    """The questions of one ``criteria.QuestionGroup``."""
+    """The questions of one step of the current rule set (a ``QuestionGroup``)."""
 
     group: ClassVar[QuestionGroup]
     CONDITIONAL_HINT = "Only if you answered yes to the question above."
@@ -234,7 +238,7 @@ class QuestionGroupForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key in self.group.keys:
-            field = question_field(QUESTIONS[key])
+            field = question_field(CURRENT.question(key), self.group.only_options.get(key))
             if key in CONDITIONAL_KEYS:
                 field.required = False
                 field.help_text = " ".join(filter(None, [self.CONDITIONAL_HINT, field.help_text]))
@@ -264,7 +268,7 @@ class QuestionGroupForm(StepForm):
                 continue
             if cleaned[controller] in shown_for:
                 if not cleaned.get(key) and key not in self.errors:
-                    question = QUESTIONS[key]
+                    question = CURRENT.questions[key]
                     self.add_error(
                         key,
                         ValidationError(
@@ -287,9 +291,7 @@ def _group_form(group: QuestionGroup) -> type[QuestionGroupForm]:
     return type(name, (QuestionGroupForm,), {"group": group, "__module__": __name__})
 
 
-GROUP_FORMS: dict[str, type[QuestionGroupForm]] = {
-    group.slug: _group_form(group) for group in QUESTION_GROUPS
-}
+GROUP_FORMS: dict[str, type[QuestionGroupForm]] = {step.slug: _group_form(step) for step in STEPS}
 
 
 def _no_control_characters(value: str) -> None:

@@ -64,6 +64,10 @@ class Submission(models.Model):
     # filter them without reading every JSON document.
     stage = models.CharField(max_length=12, choices=StageChoices.choices)
     has_medical_conditions = models.BooleanField(db_index=True)
+    # Criteria v2: why a refer result sends the patient to a doctor first, as the
+    # Assessment's referral kinds joined by spaces ("diagnosis", "safety" or both).
+    # Empty for every other outcome and for v1 submissions stored before v2.
+    referral = models.CharField(max_length=32, blank=True, default="", db_index=True)
 
     name = models.CharField(max_length=120)
     email = models.EmailField(max_length=254, db_index=True)

@@ -1,50 +1,22 @@
-"""assess(answers) -> Assessment: the candidacy rules of the screening contract.
+"""assess(answers, version=None) -> Assessment: evaluates a criteria rule set.
 
-Plain Python (no Django), deterministic, and driven by the table in ``criteria.py``.
-Precedence, first match wins: refer, unlikely, likely, possible.
+Plain Python (no Django), deterministic. The rules themselves are data in
+``screening/rules/`` (one rule set per criteria version); this module only checks the
+answers against a rule set's questions and walks its rules: the first outcome rule that
+matches wins, and the refer rule aside, the same walk gives ``benefit_outcome``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from screening.criteria import (
-    CONDITIONAL_KEYS,
-    CRITERIA_VERSION,
-    FINE_HAIRS,
-    HAIR_LOSS_PATTERN,
-    LOSS_DURATION,
-    LOSS_PROGRESSION,
-    MAX_AGE,
-    MEDICAL_CONDITIONS,
-    MIN_AGE,
-    OUTCOMES,
-    QUESTIONS,
-    REASONS,
-    SCORE_BANDS,
-    SMOOTH_BALD_AREAS,
-    SMOOTH_BALD_YEARS,
-    STUDIED_AGE_RANGE,
-    Effect,
-    Kind,
-    Outcome,
-    Question,
-    Stage,
-    stage_for,
-)
+from screening.rules import rule_set
+from screening.rules.base import Effect, Kind, Outcome, Question, Referral, RuleSet, Stage
 
 __all__ = ["Assessment", "Reason", "assess", "normalise_answers"]
-
-# The factors whose option points place a submission within its outcome's band.
-_FIT_FACTORS: tuple[Question, ...] = (
-    HAIR_LOSS_PATTERN,
-    FINE_HAIRS,
-    SMOOTH_BALD_AREAS,
-    LOSS_PROGRESSION,
-    LOSS_DURATION,
-)
 
 
 @dataclass(frozen=True)
@@ -53,8 +25,12 @@ class Reason:
     criterion: str
     effect: Effect
     text: str  # a sentence for staff
+    patient_text: str = ""  # one or two short sentences for the patient
+    what_would_change: str = ""  # for reasons that count against or are flags; may be empty
 
     def as_dict(self) -> dict[str, str]:
+        # Stored on a submission: codes and the staff sentence. The patient texts are
+        # read again from the rule set of the stored criteria version when needed.
         return {
             "code": self.code,
             "criterion": self.criterion,
@@ -70,10 +46,14 @@ class Assessment:
     reasons: tuple[Reason, ...]
     criteria_version: str
     stage: Stage
+    # What the answers suggest apart from any medical review; equals outcome unless refer.
+    benefit_outcome: Outcome = Outcome.POSSIBLE
+    # Empty unless the outcome is refer: "diagnosis" and/or "safety", in that order.
+    referral: tuple[str, ...] = ()
 
     @property
     def outcome_label(self) -> str:
-        return OUTCOMES[self.outcome].staff_label
+        return rule_set(self.criteria_version).outcomes[self.outcome].staff_label
 
     def reason_codes(self) -> tuple[str, ...]:
         return tuple(reason.code for reason in self.reasons)
@@ -86,6 +66,8 @@ class Assessment:
             "reasons": [reason.as_dict() for reason in self.reasons],
             "criteria_version": self.criteria_version,
             "stage": str(self.stage),
+            "benefit_outcome": str(self.benefit_outcome),
+            "referral": list(self.referral),
         }
 
 
@@ -100,13 +82,14 @@ def _clean_integer(question: Question, value: Any) -> int:
         value = int(value.strip())
     if not isinstance(value, int):
         raise ValueError(f"{question.key}: expected a whole number, got {value!r}")
-    if not MIN_AGE <= value <= MAX_AGE:
-        raise ValueError(f"{question.key}: must be between {MIN_AGE} and {MAX_AGE}, got {value}")
+    low, high = question.min_value, question.max_value
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValueError(f"{question.key}: must be between {low} and {high}, got {value}")
     return value
 
 
 def _clean_single(question: Question, value: Any) -> str:
-    if not isinstance(value, str) or value not in question.codes:
+    if not isinstance(value, str) or value not in question.code_set:
         raise ValueError(f"{question.key}: unknown code {value!r}")
     return value
 
@@ -115,8 +98,9 @@ def _clean_multiple(question: Question, value: Any) -> tuple[str, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise ValueError(f"{question.key}: expected a list of codes, got {value!r}")
     codes: list[str] = []
+    known = question.code_set
     for code in value:
-        if not isinstance(code, str) or code not in question.codes:
+        if not isinstance(code, str) or code not in known:
             raise ValueError(f"{question.key}: unknown code {code!r}")
         if code not in codes:
             codes.append(code)
@@ -130,19 +114,20 @@ def _clean_multiple(question: Question, value: Any) -> tuple[str, ...]:
     return tuple(code for code in question.codes if code in codes)
 
 
-def normalise_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
-    """Check answers against the contract and return them in canonical form.
+def normalise_answers(answers: Mapping[str, Any], version: str | None = None) -> dict[str, Any]:
+    """Check answers against a rule set's questions and return them in canonical form.
 
     Raises ValueError naming the key for a missing required answer, an unknown code,
     ``none`` beside another code, or a missing ``smooth_bald_years`` where it is needed.
     Keys that are not questions (contact details, consents) are dropped.
     """
+    rules = rule_set(version)
     if not isinstance(answers, Mapping):
         raise ValueError(f"answers: expected a mapping, got {type(answers).__name__}")
     clean: dict[str, Any] = {}
-    for key, question in QUESTIONS.items():
+    for key, question in rules.questions.items():
         value = answers.get(key)
-        condition = CONDITIONAL_KEYS.get(key)
+        condition = rules.conditional_keys.get(key)
         if condition is not None:
             controlling_key, when = condition
             needed = clean.get(controlling_key) in when
@@ -154,113 +139,108 @@ def normalise_answers(answers: Mapping[str, Any]) -> dict[str, Any]:
             if needed:
                 clean[key] = cleaned
             continue
-        if _is_empty(value):
+        kind = question.kind
+        # The common case first: a known code, checked with one set lookup.
+        if kind is Kind.SINGLE and type(value) is str and value in question.code_set:
+            clean[key] = value
+        elif _is_empty(value):
             raise ValueError(f"{key}: an answer is required")
-        if question.kind is Kind.INTEGER:
+        elif kind is Kind.INTEGER:
             clean[key] = _clean_integer(question, value)
-        elif question.kind is Kind.SINGLE:
+        elif kind is Kind.SINGLE:
             clean[key] = _clean_single(question, value)
         else:
             clean[key] = _clean_multiple(question, value)
     return clean
 
 
-def _reason(code: str) -> Reason:
-    definition = REASONS[code]
-    return Reason(definition.code, definition.criterion, definition.effect, definition.staff_text)
-
-
-def _reasons_for(answers: Mapping[str, Any], stage: Stage) -> list[Reason]:
-    codes: list[str] = [
-        f"medical_{condition}"
-        for condition in answers["medical_conditions"]
-        if condition != MEDICAL_CONDITIONS.exclusive_code
-    ]
-    codes.append(f"stage_{stage}")
-
-    fine_hairs = answers["fine_hairs_in_thinning_areas"]
-    codes.append(
-        {"yes": "fine_hairs_present", "some": "fine_hairs_some", "no": "fine_hairs_absent"}.get(
-            fine_hairs, "fine_hairs_unknown"
-        )
-    )
-
-    codes.append(f"smooth_areas_{answers['smooth_bald_areas']}")
-    if answers.get("smooth_bald_years") == "gt_5":
-        codes.append("smooth_areas_long_standing")
-
-    progression = answers["loss_progression"]
-    codes.append(
-        {"stable": "progression_steady", "slow": "progression_steady"}.get(
-            progression, f"progression_{'rapid' if progression == 'rapid' else 'unknown'}"
-        )
-    )
-
-    if answers["loss_duration"] == "lt_1y":
-        codes.append("recent_onset")
-    low, high = STUDIED_AGE_RANGE
-    if not low <= answers["age"] <= high:
-        codes.append("age_outside_studied_range")
-    if answers["goal"] == "cover_bald_areas":
-        codes.append("wants_bald_areas_covered")
-    if "regenerative_cell_therapy" in answers["previous_treatments"]:
-        codes.append("previous_regenerative_therapy")
-    return [_reason(code) for code in codes]
-
-
-def _benefit_outcome(answers: Mapping[str, Any], stage: Stage) -> Outcome:
-    """The outcome the answers earn on expected benefit alone (rules 2-4)."""
-    if (
-        stage is Stage.ADVANCED
-        or answers["smooth_bald_areas"] == "large"
-        or answers["fine_hairs_in_thinning_areas"] == "no"
-    ):
-        return Outcome.UNLIKELY
-    if (
-        stage in (Stage.EARLY, Stage.MODERATE)
-        and answers["fine_hairs_in_thinning_areas"] in ("yes", "some")
-        and answers["smooth_bald_areas"] == "none"
-        and answers["loss_progression"] in ("stable", "slow")
-    ):
-        return Outcome.LIKELY
-    return Outcome.POSSIBLE
-
-
-def _fit_points(answers: Mapping[str, Any]) -> int:
-    points = sum(question.option(answers[question.key]).points for question in _FIT_FACTORS)
-    years = answers.get("smooth_bald_years")
-    if years:
-        points += SMOOTH_BALD_YEARS.option(years).points
-    return points
-
-
-def _points_range() -> tuple[int, int]:
-    lowest = sum(min(option.points for option in q.options) for q in _FIT_FACTORS)
-    highest = sum(max(option.points for option in q.options) for q in _FIT_FACTORS)
-    lowest += min(option.points for option in SMOOTH_BALD_YEARS.options)
+@cache
+def _points_range(rules: RuleSet) -> tuple[int, int]:
+    lowest = highest = 0
+    for key in rules.fit_keys:
+        points = [option.points for option in rules.questions[key].options]
+        if key in rules.conditional_keys:  # not always asked: it may add nothing
+            points.append(0)
+        lowest += min(points)
+        highest += max(points)
     return lowest, highest
 
 
-_POINTS_MIN, _POINTS_MAX = _points_range()
+def _score(rules: RuleSet, band: Outcome, answers: Mapping[str, Any]) -> int:
+    points = sum(
+        rules.questions[key].option(answers[key]).points for key in rules.fit_keys if key in answers
+    )
+    lowest, highest = _points_range(rules)
+    low, high = rules.score_bands[band]
+    return low + round((points - lowest) / (highest - lowest) * (high - low))
 
 
-def _score(band: Outcome, points: int) -> int:
-    low, high = SCORE_BANDS[band]
-    fraction = (points - _POINTS_MIN) / (_POINTS_MAX - _POINTS_MIN)
-    return low + round(fraction * (high - low))
+@cache
+def _reason(rules: RuleSet, position: int) -> Reason:
+    definition = rules.reason_list[position]
+    return Reason(
+        definition.code,
+        definition.criterion,
+        definition.effect,
+        definition.staff_text,
+        definition.patient_text,
+        definition.what_would_change,
+    )
 
 
-def assess(answers: Mapping[str, Any]) -> Assessment:
-    """Score a set of answers (the contract's keys and codes) against the criteria."""
-    clean = normalise_answers(answers)
-    stage = stage_for(clean["hair_loss_pattern"])
-    benefit = _benefit_outcome(clean, stage)
-    has_conditions = clean["medical_conditions"] != (MEDICAL_CONDITIONS.exclusive_code,)
-    outcome = Outcome.REFER if has_conditions else benefit
+def _reason_positions(rules: RuleSet, clean: Mapping[str, Any]) -> list[int]:
+    """The reasons the answers give, in the rule set's order (same as testing each
+    reason's condition, found by looking each answer up once)."""
+    index = rules.reasons_by_answer
+    positions: list[int] = []
+    for key, value in clean.items():
+        for code in value if isinstance(value, tuple) else (value,):
+            positions.extend(index.get((key, code), ()))
+    positions.extend(p for p in rules.range_reasons if rules.reason_list[p].when.holds(clean))
+    positions.sort()
+    return positions
+
+
+def _outcomes(rules: RuleSet, clean: Mapping[str, Any]) -> tuple[Outcome, Outcome]:
+    """(outcome, benefit_outcome) in one walk of the rules: the first rule that matches
+    gives the outcome; the first matching rule other than refer gives the benefit."""
+    outcome = benefit = None
+    for rule in rules.rules:
+        if rule.outcome is Outcome.REFER:
+            if outcome is None and rule.matches(clean):
+                outcome = Outcome.REFER
+        elif rule.matches(clean):
+            benefit = rule.outcome
+            break
+    benefit = benefit or rules.fallback
+    return outcome or benefit, benefit
+
+
+def first_matching(rules, answers: Mapping[str, Any], fallback: Outcome) -> Outcome:
+    return next((rule.outcome for rule in rules if rule.matches(answers)), fallback)
+
+
+def assess(answers: Mapping[str, Any], version: str | None = None) -> Assessment:
+    """Assess answers (the contract's keys and codes) under a criteria version.
+
+    ``version=None`` uses the current rules; a stored ``criteria_version`` replays that
+    version's rules exactly; an unknown version is a ValueError.
+    """
+    rules = rule_set(version)
+    clean = normalise_answers(answers, rules.version)
+    outcome, benefit = _outcomes(rules, clean)
+    referral: tuple[str, ...] = ()
+    if outcome is Outcome.REFER:
+        referral = tuple(str(rule.kind) for rule in rules.referrals if rule.matches(clean)) or (
+            str(Referral.SAFETY),
+        )
+    reasons = tuple(_reason(rules, position) for position in _reason_positions(rules, clean))
     return Assessment(
         outcome=outcome,
-        score=_score(benefit, _fit_points(clean)),
-        reasons=tuple(_reasons_for(clean, stage)),
-        criteria_version=CRITERIA_VERSION,
-        stage=stage,
+        score=_score(rules, benefit, clean),
+        reasons=reasons,
+        criteria_version=rules.version,
+        stage=rules.stage_for(clean[rules.pattern_key]),
+        benefit_outcome=benefit,
+        referral=referral,
     )

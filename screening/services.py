@@ -82,6 +82,7 @@ def submit(session_data: Mapping[str, Any], *, now: datetime | None = None) -> S
         "reasons": [reason.as_dict() for reason in assessment.reasons],
         "criteria_version": assessment.criteria_version,
         "stage": str(assessment.stage),
+        "referral": " ".join(assessment.referral),
         "has_medical_conditions": answers["medical_conditions"]
         != (MEDICAL_CONDITIONS.exclusive_code,),
         **contact,

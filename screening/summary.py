@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from screening.consent import CONSENTS
-from screening.criteria import QUESTION_GROUPS, QUESTIONS, Kind, answer_label
-from screening.flow import CONSENT_TIMESTAMP_KEYS, STEPS_BY_SLUG, Questionnaire
+from screening.criteria import CURRENT, QUESTION_GROUPS, Kind, answer_label
+from screening.flow import CONSENT_TIMESTAMP_KEYS, STEPS_BY_SLUG, Questionnaire, step_for_key
 from screening.models import PreferredContact
 
 
@@ -35,13 +35,14 @@ def change_url(step_slug: str, key: str) -> str:
     return f"{reverse('screening:step', args=[step_slug])}?change=1#div_id_{key}"
 
 
-def _answer_rows(questionnaire: Questionnaire, slug: str, keys) -> list[Row]:
+def _answer_rows(questionnaire: Questionnaire, keys) -> list[Row]:
     answers = questionnaire.answers
     rows = []
     for key in keys:
         if key not in answers:
             continue  # a follow-up question that was not asked
-        question, value = QUESTIONS[key], answers[key]
+        question, value = CURRENT.question(key), answers[key]
+        slug = step_for_key(key, answers).slug
         if question.kind is Kind.MULTIPLE:
             shown = [answer_label(key, [code], audience="patient") for code in value]
         else:
@@ -80,8 +81,7 @@ def _consent_rows(questionnaire: Questionnaire) -> list[Row]:
 
 def summary_sections(questionnaire: Questionnaire) -> list[Section]:
     sections = [
-        Section(group.title, _answer_rows(questionnaire, group.slug, group.keys))
-        for group in QUESTION_GROUPS
+        Section(group.title, _answer_rows(questionnaire, group.keys)) for group in QUESTION_GROUPS
     ]
     sections.append(Section(STEPS_BY_SLUG["contact"].title, _contact_rows(questionnaire)))
     sections.append(Section(STEPS_BY_SLUG["consent"].title, _consent_rows(questionnaire)))

@@ -16,16 +16,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from screening import conf, services
-from screening.articles import RELATED_ARTICLES
-from screening.criteria import (
-    CRITERIA_VERSION,
-    MAX_AGE,
-    MIN_AGE,
-    OUTCOMES,
-    Outcome,
-)
-from screening.explain import PRECEDENCE, explain_all
+from screening import conf, explain, services
+from screening.criteria import CRITERIA_VERSION, CURRENT, MAX_AGE, MIN_AGE
 from screening.flow import (
     STEPS,
     STEPS_BY_SLUG,
@@ -35,9 +27,18 @@ from screening.flow import (
 )
 from screening.models import Submission
 from screening.ratelimit import hit
+from screening.results import patient_result
 from screening.summary import summary_sections
 
 logger = logging.getLogger(__name__)
+
+
+# Questionnaire steps get the reduced "transactional" header: the logo and a way out.
+QUESTIONNAIRE_CHROME = {
+    "reduced_header": True,
+    "exit_url": "/",
+    "exit_label": "Leave",
+}
 
 
 def step_url(step: Step, *, change: bool = False) -> str:
@@ -75,7 +76,8 @@ def start(request):
         request,
         "screening/start.html",
         {
-            "steps": STEPS,
+            # A step shown only for some answers (one scale's pictures) is not listed.
+            "steps": [s for s in STEPS if s.group is None or s.group.shown_when is None],
             "in_progress": questionnaire.started,
             "resume_url": (step_url(resume) if resume else reverse("screening:check")),
             "contact_within": conf.contact_within(),
@@ -91,8 +93,9 @@ def step(request, slug: str):
     if current is None:
         raise Http404("No such step")
     questionnaire = Questionnaire(request.session)
-    if not questionnaire.can_open(current):
-        return redirect(step_url(questionnaire.first_incomplete_step()))
+    if not questionnaire.can_open(current) or not questionnaire.applies(current):
+        incomplete = questionnaire.first_incomplete_step()
+        return redirect(step_url(incomplete) if incomplete else reverse("screening:check"))
     changing = request.GET.get("change") == "1" and questionnaire.is_finished
 
     if request.method == "POST":
@@ -110,18 +113,22 @@ def step(request, slug: str):
     else:
         form = current.form_class(initial=questionnaire.initial_for(current))
 
+    previous = questionnaire.previous_step(current)
     if changing:
         back_url = reverse("screening:check")
-    elif current.number == 1:
+    elif previous is None:
         back_url = reverse("screening:start")
     else:
-        back_url = step_url(STEPS[current.number - 2])
+        back_url = step_url(previous)
+    number, count = questionnaire.position(current)
     return render(
         request,
         "screening/step.html",
         {
+            **QUESTIONNAIRE_CHROME,
             "step": current,
-            "step_count": len(STEPS),
+            "step_number": number,
+            "step_count": count,
             "form": form,
             "error_summary": form.error_summary() if form.is_bound else [],
             "action_url": step_url(current, change=changing),
@@ -134,8 +141,9 @@ def step(request, slug: str):
 def _after_saving(questionnaire: Questionnaire, saved: Step, changing: bool) -> str:
     if changing and questionnaire.is_finished:
         return reverse("screening:check")
-    if saved.number < len(STEPS):
-        return step_url(STEPS[saved.number])
+    following = questionnaire.next_step(saved)
+    if following is not None:
+        return step_url(following)
     incomplete = questionnaire.first_incomplete_step()
     return step_url(incomplete) if incomplete else reverse("screening:check")
 
@@ -145,9 +153,10 @@ def _render_check(request, questionnaire: Questionnaire, *, notice: str = "", st
         request,
         "screening/check.html",
         {
+            **QUESTIONNAIRE_CHROME,
             "sections": summary_sections(questionnaire),
             "notice": notice,
-            "step_count": len(STEPS),
+            "step_count": len(questionnaire.visible_steps()),
         },
         status=status,
     )
@@ -211,21 +220,16 @@ def submit(request):
 def result(request):
     submission_id = submitted_id(request.session)
     submission = (
-        Submission.objects.filter(pk=submission_id).only("pk", "reference", "outcome").first()
-        if submission_id is not None
-        else None
+        Submission.objects.filter(pk=submission_id).first() if submission_id is not None else None
     )
     if submission is None:
         return render(request, "screening/result_unavailable.html")
-    outcome = Outcome(submission.outcome)
     return render(
         request,
         "screening/result.html",
         {
             "reference": submission.reference,
-            "outcome": outcome,
-            "outcome_text": OUTCOMES[outcome],
-            "articles": RELATED_ARTICLES[outcome],
+            "result": patient_result(submission),
             "contact_within": conf.contact_within(),
             "visible_for_hours": max(1, conf.session_idle_seconds() // 3600),
         },
@@ -239,10 +243,11 @@ def how_we_assess(request):
         request,
         "screening/how_we_assess.html",
         {
-            "precedence": PRECEDENCE,
-            "fallback": OUTCOMES[Outcome.POSSIBLE],
-            "outcomes": list(OUTCOMES.values()),
-            "groups": explain_all(),
+            "rules": explain.precedence(CURRENT),
+            "fallback": CURRENT.outcomes[CURRENT.fallback],
+            "outcomes": explain.outcome_texts(CURRENT),
+            "referral_texts": list(CURRENT.referral_texts.values()),
+            "flags": explain.flags_that_never_change_the_outcome(CURRENT),
             "criteria_version": CRITERIA_VERSION,
             "min_age": MIN_AGE,
             "max_age": MAX_AGE,

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from screening import scoring
+from screening import rules, scoring
 from screening.models import Reassessment, ReviewNote, Status, Submission
 
 # The issue's workflow: new → in_review → contacted → consultation_booked | not_suitable |
@@ -156,7 +156,35 @@ def add_note(submission: Submission, text: str, user) -> ReviewNote:
 
 def current_criteria_version() -> str:
     """The version assess() stamps on its results now (read at call time)."""
-    return scoring.CRITERIA_VERSION
+    return rules.rule_set().version
+
+
+def unasked_questions(answers) -> list[str]:
+    """Staff labels of the current questions a stored submission has no answer to (for a
+    v1 submission: the questions v2 added)."""
+    current = rules.rule_set()
+    answers = answers if isinstance(answers, dict) else {}
+    return [
+        current.questions[key].staff_label
+        for key in current.required_keys
+        if answers.get(key) in (None, "", [], ())
+    ]
+
+
+def current_rules_preview(submission: Submission) -> dict | None:
+    """What the current rules would say about a submission assessed under older ones,
+    worked out on the fly and never stored. None when it is on the current rules."""
+    if submission.criteria_version == current_criteria_version():
+        return None
+    missing = unasked_questions(submission.answers)
+    if missing:
+        return {"missing": missing}
+    try:
+        assessment = scoring.assess(submission.answers)
+    except ValueError as error:
+        # The message names the key; keep only that, never the stored value.
+        return {"error": str(error).split(":", 1)[0]}
+    return {"assessment": assessment}
 
 
 def reassessment_needed(submission: Submission, reassessments=None) -> bool:
@@ -180,6 +208,13 @@ def reassess(submission: Submission, user) -> Reassessment:
             raise ReviewActionError(
                 f"This submission has already been assessed under the current criteria "
                 f"(version {current_criteria_version()})."
+            )
+        missing = unasked_questions(current.answers)
+        if missing:
+            raise ReviewActionError(
+                f"The current criteria (version {current_criteria_version()}) need answers "
+                f"this patient was not asked: {', '.join(missing)}. Ask the patient and add a "
+                f"note; the original assessment stays as it is."
             )
         try:
             assessment = scoring.assess(current.answers)

@@ -8,6 +8,8 @@ from wagtail.admin.widgets import BooleanRadioSelect
 
 from screening.admin.policy import reviewers
 from screening.models import OutcomeChoices, Status, Submission
+from screening.rules import RULE_SETS
+from screening.rules.base import REFERRAL_LABELS
 
 
 def user_display_name(user) -> str:
@@ -52,6 +54,19 @@ class SubmissionFilterSet(WagtailFilterSet):
     )
     has_medical_conditions = django_filters.BooleanFilter(
         label="Has medical conditions", widget=BooleanRadioSelect
+    )
+    criteria_version = django_filters.MultipleChoiceFilter(
+        label="Criteria version",
+        choices=[(version, version) for version in reversed(RULE_SETS)],
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
+    )
+    # A refer result may have both kinds ("diagnosis safety"): either one matches.
+    referral = django_filters.ChoiceFilter(
+        label="Referral kind",
+        choices=[(kind.value, label) for kind, label in REFERRAL_LABELS.items()],
+        lookup_expr="contains",
+        empty_label="Any",
     )
 
     class Meta:

@@ -31,7 +31,15 @@ from screening import criteria
 from screening.admin.filters import user_display_name
 from screening.admin.forms import AssignForm, NoteForm, StatusForm
 from screening.admin.policy import reviewers
-from screening.criteria import OUTCOMES, QUESTION_GROUPS, QUESTIONS, STAGE_LABELS, Effect
+from screening.criteria import (
+    OUTCOMES,
+    QUESTION_GROUPS,
+    QUESTIONS,
+    REFERRAL_LABELS,
+    STAGE_LABELS,
+    Effect,
+    Referral,
+)
 from screening.models import Status, Submission
 from screening.privacy import (
     erase_submissions,
@@ -46,6 +54,7 @@ from screening.workflow import (
     assign,
     change_status,
     current_criteria_version,
+    current_rules_preview,
     reassess,
     reassessment_needed,
 )
@@ -57,8 +66,10 @@ EXPORT_FIELDS = (
     "reference",
     "created_at",
     "outcome",
+    "referral",
     "score",
     "criteria_version",
+    "stage",
     "status",
     "assigned_to",
     *QUESTIONS,
@@ -89,6 +100,17 @@ def outcome_full_label(code: str) -> str:
         return OUTCOMES[criteria.Outcome(code)].staff_label
     except ValueError:
         return code
+
+
+def referral_label(value: str) -> str:
+    """e.g. "Diagnosis first (GP or dermatologist); Medical safety review", or ""."""
+    labels = []
+    for kind in (value or "").split():
+        try:
+            labels.append(REFERRAL_LABELS[Referral(kind)])
+        except ValueError:
+            labels.append(kind)
+    return "; ".join(labels)
 
 
 def stage_label(code: str) -> str:
@@ -394,6 +416,22 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
             groups.append({"slug": group.slug, "title": group.title, "rows": rows})
         return groups
 
+    def preview_for_display(self, submission):
+        """What the current rules would say, beside the stored result; never stored."""
+        preview = current_rules_preview(submission)
+        if preview is None or "assessment" not in preview:
+            return preview
+        assessment = preview["assessment"]
+        return {
+            "outcome_label": outcome_label(assessment.outcome),
+            "benefit_label": outcome_label(assessment.benefit_outcome),
+            "score": assessment.score,
+            "referral_label": referral_label(" ".join(assessment.referral)),
+            "reasons": self.reasons_for_display([r.as_dict() for r in assessment.reasons]),
+            "differs": (str(assessment.outcome), assessment.score)
+            != (submission.outcome, submission.score),
+        }
+
     @staticmethod
     def reasons_for_display(reasons):
         labels = {
@@ -442,6 +480,8 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
                     for r in reassessments
                 ],
                 "current_criteria_version": current_criteria_version(),
+                "referral_label": referral_label(submission.referral),
+                "preview": self.preview_for_display(submission),
                 "history": history,
                 "history_url": self.url(self.history_url_name),
                 "can_change": self.can_change,

@@ -36,7 +36,7 @@ from tests.support.screening import CONTACT, PROFILES, step_data
 pytestmark = pytest.mark.usefixtures("screening_settings")
 
 # The answer changed from "check your answers"; the rules ignore it, so the outcome stays.
-CHANGED_KEY = "loss_duration"
+CHANGED_KEY = "goal"
 # The step where the patient first presses Continue without answering.
 ERROR_ROUND_STEP = "about-you"
 

@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from screening.criteria import CONDITIONAL_KEYS, MIN_AGE, OUTCOMES, QUESTIONS, Outcome
-from screening.flow import STEPS
+from screening.rules.base import Referral
+from screening.rules.v2 import REFERRAL_TEXTS
 from screening.scoring import assess
 from tests.support.browser_patient import (
     CONTINUE,
@@ -90,9 +91,9 @@ def test_every_questionnaire_page_is_accessible(phone_page, site_url, settings, 
 
     # Every step, empty and with errors, on the way through.
     start(page, site_url)
-    for step, (slug, data) in zip(STEPS, step_data(PROFILES["likely"]), strict=True):
+    for number, (slug, data) in enumerate(step_data(PROFILES["likely"]), start=1):
         assert page.url.endswith(f"/screening/{slug}/")
-        label = f"step {step.number} {slug}"
+        label = f"step {number} {slug}"
         check(f"{label}, empty")
         with page.expect_navigation():
             page.locator(CONTINUE).click()
@@ -120,19 +121,31 @@ def test_every_questionnaire_page_is_accessible(phone_page, site_url, settings, 
     check("too many requests")
     settings.SCREENING_SUBMIT_RATE = "100/hour"
 
-    # A result for every outcome the rules give.
-    for outcome in Outcome:
-        answers = PROFILES[outcome.value]
-        assert assess(answers).outcome == outcome
-        if outcome is not Outcome.LIKELY:  # the likely answers are already in
+    # A result for every outcome the rules give, and each v2 variant of the page.
+    variants = [(outcome.value, PROFILES[outcome.value], outcome) for outcome in Outcome]
+    variants += [
+        (
+            "refer for a diagnosis",
+            {**PROFILES["likely"], "warning_signs": ["round_patches"]},
+            Outcome.REFER,
+        ),
+        ("likely, wellbeing a lot", {**PROFILES["likely"], "wellbeing_impact": "a_lot"}, None),
+    ]
+    for index, (name, answers, outcome) in enumerate(variants):
+        result = assess(answers)
+        assert outcome is None or result.outcome == outcome
+        if index:  # the likely answers are already in
             start(page, site_url)
             answer_all_steps(page, answers)
         page.goto(site_url + "/screening/check/")
         send(page)
         assert page.url.endswith("/screening/result/")
         heading = page.locator("#outcome-heading").inner_text()
-        assert heading == OUTCOMES[outcome].patient_heading
-        check(f"result, {outcome.value}")
+        if result.referral == ("diagnosis",):
+            assert heading == REFERRAL_TEXTS[Referral.DIAGNOSIS].patient_heading
+        else:
+            assert heading == OUTCOMES[result.outcome].patient_heading
+        check(f"result, {name}")
 
     # The hidden field a bot fills in: the answers are discarded.
     start(page, site_url)
@@ -145,8 +158,9 @@ def test_every_questionnaire_page_is_accessible(phone_page, site_url, settings, 
 
     # Under 18: the questionnaire stops, kindly.
     start(page, site_url)
-    consent_data, about_you = step_data(PROFILES["likely"])[:2]
+    consent_data, warning_signs, about_you = step_data(PROFILES["likely"])[:3]
     fill_step(page, consent_data[1])
+    fill_step(page, warning_signs[1])
     fill_step(page, {**about_you[1], "age": str(MIN_AGE - 2)})
     assert page.url.endswith("/screening/adults-only/")
     check("adults only")
@@ -166,13 +180,14 @@ def test_wide_layouts_are_accessible_on_a_desktop(desktop_page, site_url, subtes
     check("how we assess")
 
     start(page, site_url)
-    (_, consent), (_, about_you), *later = step_data(PROFILES["refer"])
+    (_, consent), (_, warning_signs), (_, about_you), *later = step_data(PROFILES["refer"])
     fill_step(page, consent)
-    check("step 2 about-you, empty")
+    fill_step(page, warning_signs)
+    check("step 3 about-you, empty")
     with page.expect_navigation():
         page.locator(CONTINUE).click()
     assert active_matches(page, ERROR_SUMMARY)
-    check("step 2 about-you, nothing answered")
+    check("step 3 about-you, nothing answered")
     fill_step(page, about_you)
     for _slug, data in later:
         fill_step(page, data)

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from screening.demo import synthetic_submission
+from screening.demo import random_answers, synthetic_submission
 from screening.models import Submission
 from tests.support.screening import LIKELY_ANSWERS, post_steps
 from tests.support.staff import client_for, make_user
@@ -112,6 +112,8 @@ def make_submission(db):
     def make(*, answers=None, status=None, seed=None, **overrides):
         number = next(_numbers)
         rng = random.Random(seed if seed is not None else number)
+        if answers is None:  # answered under the current (v2) questions
+            answers = random_answers(random.Random(rng.random()), v1_share=0)
         submission = synthetic_submission(
             number, rng, timezone.now(), answers=answers, status=status or "new"
         )

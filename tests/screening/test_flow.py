@@ -9,8 +9,9 @@ from django.test import Client
 from django.urls import reverse
 
 from screening.criteria import HAIR_LOSS_PATTERN, OUTCOMES, QUESTIONS, Outcome
-from screening.flow import RESULT_SESSION_KEY, SESSION_KEY, STEPS, step_for_key
+from screening.flow import RESULT_SESSION_KEY, SESSION_KEY, STEPS, STEPS_BY_SLUG, step_for_key
 from screening.models import Submission
+from screening.rules.v2 import MEN_PATTERNS, WOMEN_PATTERNS
 from tests.support.screening import (
     CONSENTS,
     CONTACT,
@@ -60,23 +61,32 @@ def test_the_start_page_says_what_this_is_and_where_the_answers_go(patient):
 # --- the steps in order ----------------------------------------------------------------
 
 
-def test_every_step_shows_its_number_title_and_a_back_link(patient):
+def test_every_step_shows_its_number_title_progress_bar_and_a_back_link(patient):
     previous = START
-    for step, (slug, data) in zip(STEPS, step_data(LIKELY_ANSWERS), strict=True):
+    walk = step_data(LIKELY_ANSWERS)
+    # The men's pattern pictures are shown, the women's step is skipped: 11 steps in all.
+    assert [slug for slug, _ in walk] == [s.slug for s in STEPS if s.slug != "hair-pattern-b"]
+    count = len(walk)
+    for number, (slug, data) in enumerate(walk, start=1):
+        step = STEPS_BY_SLUG[slug]
         response = patient.get(step_url(slug))
         assert response.status_code == 200, slug
         page = soup(response)
         assert page.select_one(".screening-progress").get_text(strip=True) == (
-            f"Step {step.number} of 6"
+            f"Step {number} of {count}"
         )
+        bar = page.select_one("progress.screening-progress-bar")
+        assert (bar["value"], bar["max"]) == (str(number), str(count))
+        assert page.select_one("header.site-header--reduced")
+        assert not page.select("nav.site-nav, header .site-nav")
         assert page.h1.get_text(strip=True) == step.title
-        assert page.title.get_text(strip=True).startswith(f"Step {step.number} of 6: {step.title}")
+        assert page.title.get_text(strip=True).startswith(f"Step {number} of {count}: {step.title}")
         assert page.select_one("a.screening-back")["href"] == previous
         assert page.select_one("form.screening-form")["action"] == step_url(slug)
         response = patient.post(step_url(slug), data)
         assert response.status_code == 302
         previous = step_url(slug)
-        expected_next = step_url(STEPS[step.number].slug) if step.number < 6 else CHECK
+        expected_next = step_url(walk[number][0]) if number < count else CHECK
         assert response["Location"] == expected_next
 
 
@@ -99,7 +109,7 @@ def test_a_step_cannot_be_skipped_by_its_address(patient):
     patient.post(step_url("consent"), CONSENTS)
     response = patient.post(step_url("medical-history"), {"medical_conditions": ["none"]})
     assert response.status_code == 302
-    assert response["Location"] == step_url("about-you")
+    assert response["Location"] == step_url("warning-signs")
     assert "medical_conditions" not in patient.session[SESSION_KEY].get("answers", {})
 
 
@@ -122,8 +132,9 @@ def test_going_back_shows_the_saved_answers(patient):
     answer_steps(patient, upto="medical-history")
     page = soup(patient.get(step_url("about-you")))
     assert page.select_one("#id_age")["value"] == "38"
-    assert page.select_one('input[name="hair_loss_pattern"][checked]')["value"] == "norwood_3"
     assert page.select_one('input[name="loss_progression"][checked]')["value"] == "slow"
+    page = soup(patient.get(step_url("hair-pattern-a")))
+    assert page.select_one('input[name="hair_loss_pattern"][checked]')["value"] == "norwood_3"
     # ... and a step with errors does not wipe what was saved before.
     patient.post(step_url("about-you"), {"age": "", "loss_duration": "gt_10y"})
     assert patient.session[SESSION_KEY]["answers"]["loss_duration"] == "1_5y"
@@ -138,6 +149,8 @@ def test_the_check_page_lists_every_answer_with_a_change_link(patient):
         row["id"].removeprefix("answer-"): row for row in page.select(".screening-summary__row")
     }
     for key, value in LIKELY_ANSWERS.items():
+        if key == "pattern_scale":
+            continue  # which pictures were shown: part of the pattern answer, not a row
         question = QUESTIONS[key]
         row = rows[key]
         assert row.dt.get_text(strip=True) == question.label
@@ -146,7 +159,8 @@ def test_the_check_page_lists_every_answer_with_a_change_link(patient):
             for code in codes:
                 assert question.option(code).label in row.get_text()
         link = row.select_one(".screening-summary__action a")
-        assert link["href"] == f"{step_url(step_for_key(key).slug, change=True)}#div_id_{key}"
+        step = step_for_key(key, LIKELY_ANSWERS)
+        assert link["href"] == f"{step_url(step.slug, change=True)}#div_id_{key}"
         assert link.select_one(".visually-hidden").get_text(strip=True).startswith("your answer to")
     for key in ("name", "email", "phone", "preferred_contact", "consent_marketing"):
         assert key in rows
@@ -231,7 +245,7 @@ def test_errors_get_a_focusable_summary_linking_to_each_field(patient):
     response = patient.post(step_url("about-you"), {"age": "old"})
     assert response.status_code == 200
     page = soup(response)
-    assert page.title.get_text(strip=True).startswith("Error: Step 2 of 6")
+    assert page.title.get_text(strip=True).startswith("Error: Step 3 of 11")
     summary = page.select_one(".screening-error-summary")
     assert summary["role"] == "alert"
     assert summary["tabindex"] == "-1"
@@ -240,7 +254,6 @@ def test_errors_get_a_focusable_summary_linking_to_each_field(patient):
     hrefs = [a["href"] for a in summary.select("a")]
     assert hrefs == [
         "#id_age",
-        "#id_hair_loss_pattern_0",
         "#id_loss_duration_0",
         "#id_loss_progression_0",
     ]
@@ -258,9 +271,7 @@ def test_errors_get_a_focusable_summary_linking_to_each_field(patient):
 
 def test_under_18_gets_a_kind_page_and_nothing_is_kept(patient):
     answer_steps(patient, upto="about-you")
-    data = as_post(
-        {k: LIKELY_ANSWERS[k] for k in ("hair_loss_pattern", "loss_duration", "loss_progression")}
-    )
+    data = as_post({k: LIKELY_ANSWERS[k] for k in ("loss_duration", "loss_progression")})
     response = patient.post(step_url("about-you"), {**data, "age": "16"}, follow=True)
     assert response.redirect_chain == [(reverse("screening:adults_only"), 302)]
     text = soup(response).get_text(" ", strip=True)
@@ -291,25 +302,39 @@ def test_every_field_is_labelled_and_every_group_is_a_fieldset(patient):
 
 
 def test_option_hints_are_linked_to_their_option(patient):
-    answer_steps(patient, upto="about-you")
-    page = soup(patient.get(step_url("about-you")))
-    for index, option in enumerate(HAIR_LOSS_PATTERN.options):
+    answer_steps(patient, upto="hair-pattern-a")
+    page = soup(patient.get(step_url("hair-pattern-a")))
+    shown = [o for o in HAIR_LOSS_PATTERN.options if o.code in MEN_PATTERNS]
+    for index, option in enumerate(shown):
         radio = page.select_one(f"#id_hair_loss_pattern_{index}")
         assert radio["value"] == option.code
         hint = page.find(id=radio["aria-describedby"])
         assert hint.get_text(strip=True) == option.hint
 
 
-def test_every_hair_pattern_has_its_picture(patient):
-    answer_steps(patient, upto="about-you")
-    page = soup(patient.get(step_url("about-you")))
-    for option in HAIR_LOSS_PATTERN.options:
-        label = page.select_one(f'label[for="{page.find("input", value=option.code)["id"]}"]')
+@pytest.mark.parametrize(
+    ("scale", "slug", "other", "codes"),
+    [
+        ("men", "hair-pattern-a", "hair-pattern-b", MEN_PATTERNS),
+        ("women", "hair-pattern-b", "hair-pattern-a", WOMEN_PATTERNS),
+    ],
+)
+def test_each_scale_has_its_own_step_with_labelled_pictures(patient, scale, slug, other, codes):
+    answer_steps(patient, upto="pattern-scale")
+    response = patient.post(step_url("pattern-scale"), {"pattern_scale": scale})
+    assert response["Location"] == step_url(slug)
+    assert patient.get(step_url(other))["Location"] == step_url(slug)
+    page = soup(patient.get(step_url(slug)))
+    shown = [i["value"] for i in page.select('input[name="hair_loss_pattern"]')]
+    assert shown == list(codes)
+    for code in codes:
+        label = page.select_one(f'label[for="{page.find("input", value=code)["id"]}"]')
         picture = label.img
-        assert picture["src"] == f"/static/img/hair-patterns/{option.code}.svg"
-        assert picture["alt"] == ""  # decorative: the label says what it shows
-        assert (picture["width"], picture["height"]) == ("96", "96")
-        assert finders.find(f"img/hair-patterns/{option.code}.svg"), option.code
+        assert picture["src"] == f"/static/img/hair-patterns/{code}.svg"
+        assert picture["alt"] == ""  # decorative: the words beside it say what it shows
+        assert (picture["width"], picture["height"]) == ("120", "120")
+        assert label.get_text(strip=True) == HAIR_LOSS_PATTERN.option(code).label
+        assert finders.find(f"img/hair-patterns/{code}.svg"), code
 
 
 def test_contact_fields_help_autofill_and_the_honeypot_is_hidden(patient):

@@ -4,7 +4,7 @@ import pytest
 from django.http import QueryDict
 
 from screening import consent
-from screening.criteria import QUESTION_GROUPS, QUESTIONS, Kind
+from screening.criteria import CURRENT, QUESTIONS, STEPS, Kind
 from screening.forms import GROUP_FORMS, ConsentForm, ContactForm
 from tests.support.screening import CONTACT, LIKELY_ANSWERS, as_post
 
@@ -12,6 +12,7 @@ ABOUT_YOU = GROUP_FORMS["about-you"]
 FOLLICLES = GROUP_FORMS["follicles"]
 MEDICAL = GROUP_FORMS["medical-history"]
 TREATMENTS = GROUP_FORMS["treatments-and-goals"]
+PATTERN_MEN = GROUP_FORMS["hair-pattern-a"]
 
 
 def group_data(form_class, **changes):
@@ -27,21 +28,26 @@ def query_dict(pairs):
     return data
 
 
-@pytest.mark.parametrize("group", QUESTION_GROUPS, ids=lambda g: g.slug)
+@pytest.mark.parametrize("group", STEPS, ids=lambda g: g.slug)
 def test_each_group_form_asks_exactly_its_criteria_questions(group):
     form = GROUP_FORMS[group.slug]()
     assert list(form.fields) == list(group.keys)
     for key, field in form.fields.items():
-        question = QUESTIONS[key]
+        question = CURRENT.question(key)
         assert field.label == question.label
         if question.kind is not Kind.INTEGER:
-            # Option values are the contract's codes, labels the criteria's patient labels.
-            assert list(field.choices) == question.choices()
+            # Option values are the contract's codes, labels the criteria's patient labels;
+            # a pattern step offers only its scale's pictures.
+            only = group.only_options.get(key)
+            expected = [c for c in question.choices() if only is None or c[0] in only]
+            assert list(field.choices) == expected
 
 
 def test_the_likely_answers_are_accepted_and_stored_in_contract_form():
     stored = {}
     for form_class in GROUP_FORMS.values():
+        if not form_class.group.applies(LIKELY_ANSWERS):
+            continue  # the women's pictures: not shown after choosing the men's
         form = form_class(data=group_data(form_class))
         assert form.is_valid(), form.errors
         stored.update(form.session_data())
@@ -78,8 +84,9 @@ def test_adult_ages_are_accepted(age):
     assert form.cleaned_data["age"] == int(age)
 
 
-def test_an_unknown_code_is_a_form_error():
-    form = ABOUT_YOU(data=group_data(ABOUT_YOU, hair_loss_pattern="norwood_8"))
+@pytest.mark.parametrize("code", ["norwood_8", "ludwig_2"])  # unknown, or the other scale's
+def test_an_unknown_code_is_a_form_error(code):
+    form = PATTERN_MEN(data={"hair_loss_pattern": code})
     assert form.has_error("hair_loss_pattern", code="invalid_choice")
 
 
@@ -220,7 +227,6 @@ def test_the_error_summary_links_each_error_to_its_field():
     form = ABOUT_YOU(data={"age": "x"})
     assert form.error_summary() == [
         ("id_age", form.errors["age"][0]),
-        ("id_hair_loss_pattern_0", form.errors["hair_loss_pattern"][0]),
         ("id_loss_duration_0", form.errors["loss_duration"][0]),
         ("id_loss_progression_0", form.errors["loss_progression"][0]),
     ]

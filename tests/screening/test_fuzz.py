@@ -16,7 +16,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from screening.criteria import QUESTION_GROUPS, QUESTIONS
+from screening.criteria import FORM_QUESTIONS, QUESTIONS
+from screening.criteria import STEPS as QUESTION_STEPS
 from screening.flow import SESSION_KEY, STEPS, STEPS_BY_SLUG, Questionnaire
 from screening.models import Submission
 from tests.support.screening import LIKELY_ANSWERS, post_steps, step_url
@@ -29,6 +30,7 @@ FUZZ = settings(
 
 FIELD_NAMES = [
     *QUESTIONS,
+    *FORM_QUESTIONS,
     "name",
     "email",
     "phone",
@@ -39,7 +41,10 @@ FIELD_NAMES = [
     "consent_marketing",
     "csrfmiddlewaretoken",
 ]
-ALL_CODES = sorted({code for q in QUESTIONS.values() for code in q.codes} | {"email", "phone"})
+ALL_CODES = sorted(
+    {code for q in (*QUESTIONS.values(), *FORM_QUESTIONS.values()) for code in q.codes}
+    | {"email", "phone"}
+)
 printable_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 field_value = st.one_of(
     st.sampled_from(ALL_CODES),
@@ -87,7 +92,7 @@ def state_before(state, slug):
         if step.slug == "contact":
             state.pop("contact", None)
         else:
-            group = next(g for g in QUESTION_GROUPS if g.slug == step.slug)
+            group = next(g for g in QUESTION_STEPS if g.slug == step.slug)
             for key in group.keys:
                 state["answers"].pop(key, None)
     return state

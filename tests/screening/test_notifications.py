@@ -11,7 +11,7 @@ from django_tasks import task_backends
 
 from content.site_settings import ClinicSettings
 from screening import services
-from screening.criteria import OUTCOMES, QUESTIONS, Kind
+from screening.criteria import CURRENT, OUTCOMES, Kind
 from screening.models import Submission
 from screening.tasks import (
     NotificationNotSent,
@@ -36,7 +36,7 @@ def answer_words(answers):
     """Every code and patient/staff label of the given answers (longer than a few letters)."""
     words = set()
     for key, value in answers.items():
-        question = QUESTIONS[key]
+        question = CURRENT.question(key)
         if question.kind is Kind.INTEGER:
             continue
         for code in value if isinstance(value, list) else [value]:

@@ -16,11 +16,16 @@ from django.urls import reverse
 from django.utils import timezone
 from hypothesis import strategies as st
 
-from screening import consent, criteria
-from screening.criteria import QUESTION_GROUPS, QUESTIONS
+from screening import consent
+from screening.criteria import CURRENT
+from screening.rules import rule_set
+
+V1 = "2026.11-1"
 
 LIKELY_ANSWERS: dict[str, Any] = {
+    "warning_signs": ["none"],
     "age": 38,
+    "pattern_scale": "men",
     "hair_loss_pattern": "norwood_3",
     "loss_duration": "1_5y",
     "loss_progression": "slow",
@@ -30,6 +35,9 @@ LIKELY_ANSWERS: dict[str, Any] = {
     "previous_treatments": ["minoxidil"],
     "goal": "thicker_thinning_hair",
     "open_to_transplant": "not_sure",
+    "other_health_factors": ["none"],
+    "recent_treatment_change": "no",
+    "wellbeing_impact": "little",
 }
 REFER_ANSWERS: dict[str, Any] = {
     **LIKELY_ANSWERS,
@@ -86,8 +94,10 @@ def step_data(
 ) -> list[tuple[str, dict[str, Any]]]:
     """(step slug, POST data) for every step, in order."""
     steps = [("consent", dict(consents))]
-    for group in QUESTION_GROUPS:
-        steps.append((group.slug, as_post({k: answers[k] for k in group.keys if k in answers})))
+    for group in CURRENT.steps:
+        if group.applies(answers):
+            data = {k: answers[k] for k in group.keys if k in answers}
+            steps.append((group.slug, as_post(data)))
     steps.append(("contact", as_post(contact)))
     return steps
 
@@ -107,12 +117,12 @@ def _errors(response) -> Any:
 # --- hypothesis strategies over the contract's codes ------------------------------------
 
 
-def codes(key):
-    return st.sampled_from(QUESTIONS[key].codes)
+def codes(key, version=None):
+    return st.sampled_from(rule_set(version).questions[key].codes)
 
 
-def code_list(key):
-    question = QUESTIONS[key]
+def code_list(key, version=None):
+    question = rule_set(version).questions[key]
     others = [c for c in question.codes if c != question.exclusive_code]
     return st.one_of(
         st.just([question.exclusive_code]),
@@ -121,21 +131,26 @@ def code_list(key):
 
 
 @st.composite
-def valid_answers(draw, medical=None):
-    answers = {
-        "age": draw(st.integers(criteria.MIN_AGE, criteria.MAX_AGE)),
-        "hair_loss_pattern": draw(codes("hair_loss_pattern")),
-        "loss_duration": draw(codes("loss_duration")),
-        "loss_progression": draw(codes("loss_progression")),
-        "fine_hairs_in_thinning_areas": draw(codes("fine_hairs_in_thinning_areas")),
-        "smooth_bald_areas": draw(codes("smooth_bald_areas")),
-        "medical_conditions": draw(code_list("medical_conditions") if medical is None else medical),
-        "previous_treatments": draw(code_list("previous_treatments")),
-        "goal": draw(codes("goal")),
-        "open_to_transplant": draw(codes("open_to_transplant")),
-    }
+def valid_answers(draw, medical=None, version=None, warning=None):
+    """Valid answers under a rule set (the current one by default)."""
+    questions = rule_set(version).questions
+    age = questions["age"]
+    answers = {}
+    for key, question in questions.items():
+        if key == "smooth_bald_years":
+            continue
+        if key == "age":
+            answers[key] = draw(st.integers(age.min_value, age.max_value))
+        elif key == "medical_conditions" and medical is not None:
+            answers[key] = draw(medical)
+        elif key == "warning_signs" and warning is not None:
+            answers[key] = draw(warning)
+        elif question.kind == "multiple":
+            answers[key] = draw(code_list(key, version))
+        else:
+            answers[key] = draw(codes(key, version))
     if answers["smooth_bald_areas"] != "none":
-        answers["smooth_bald_years"] = draw(codes("smooth_bald_years"))
+        answers["smooth_bald_years"] = draw(codes("smooth_bald_years", version))
     return answers
 
 

@@ -53,6 +53,9 @@ def test_csv_streams_the_filtered_list_with_contract_keys_as_headings(reviewer_c
     row = rows[0]
     submission = two["refer"]
     assert row["outcome"] == "refer" and row["status"] == "in_review"
+    assert row["referral"] == "safety"
+    # A v1 submission: the questions v2 added are empty, its v1 result kept.
+    assert (row["criteria_version"], row["warning_signs"]) == ("2026.11-1", "")
     assert row["assigned_to"] == "rita"
     assert row["medical_conditions"] == "blood_thinners;keloid_scarring"
     assert row["previous_treatments"] == "minoxidil;prp"

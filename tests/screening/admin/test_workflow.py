@@ -176,13 +176,29 @@ def test_reassess_refuses_a_submission_already_on_the_current_criteria(submissio
 
 
 def test_reassess_follows_a_criteria_version_bump(submission, reviewer, monkeypatch):
-    from screening import scoring
+    from dataclasses import replace
 
-    monkeypatch.setattr(scoring, "CRITERIA_VERSION", "2099.01-1")
+    from screening import rules
+
+    bumped = replace(rules.CURRENT, version="2099.01-1")
+    monkeypatch.setattr(rules, "CURRENT", bumped)
+    monkeypatch.setitem(rules.RULE_SETS, bumped.version, bumped)
     assert reassess(submission, reviewer).criteria_version == "2099.01-1"
     with pytest.raises(ReviewActionError, match="already"):
         reassess(submission, reviewer)
     assert Reassessment.objects.filter(submission=submission).count() == 1
+
+
+def test_a_v1_submission_cannot_be_reassessed_without_the_new_answers(make_submission, reviewer):
+    from screening.demo import OUTCOME_PROFILES
+
+    submission = make_submission(answers=OUTCOME_PROFILES["likely"])
+    assert submission.criteria_version == "2026.11-1"
+    with pytest.raises(ReviewActionError, match="Warning signs"):
+        reassess(submission, reviewer)
+    assert not Reassessment.objects.exists()
+    submission.refresh_from_db()
+    assert (submission.criteria_version, submission.outcome) == ("2026.11-1", "likely")
 
 
 def test_reassess_reports_answers_the_new_criteria_cannot_read(make_submission, reviewer):
