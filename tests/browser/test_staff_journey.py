@@ -139,7 +139,7 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
 
     page.get_by_role("button", name="Show filters").click()
     page.get_by_role("button", name="Outcome").click()
-    page.get_by_label("Refer").check()
+    page.get_by_role("checkbox", name="Refer: medical review needed").check()
     page.wait_for_url("**outcome=refer**")
     page.wait_for_load_state("networkidle")
     expect(page.locator("table.listing tbody tr")).to_have_count(len(refer))
