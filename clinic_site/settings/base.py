@@ -214,6 +214,12 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Decompression bombs: a small file that decodes to a huge bitmap is refused.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
+# Field encryption of patient data (clinic_site/crypto.py): Fernet keys, the first
+# encrypts and all decrypt; and the blind-index secret. None here: dev.py and test.py set
+# development keys, production.py reads the environment.
+FIELD_ENCRYPTION_KEYS: list[str] = []
+BLIND_INDEX_KEY = ""
+
 # Staff sign-in -----------------------------------------------------------------
 # The admin sign-in form has no "Remember me": sessions end when the browser closes,
 # and a signed-in user is signed out after 8 hours without a request.

@@ -11,6 +11,7 @@ from collections import Counter
 
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,14 +20,17 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail.admin import messages
+from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import HistoryView, IndexView, InspectView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.mixins import Echo
 from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 
+from clinic_site import crypto
 from screening import criteria
 from screening.admin.filters import user_display_name
 from screening.admin.forms import AssignForm, NoteForm, StatusForm
@@ -172,6 +176,21 @@ class PermissionFirstMixin(PermissionCheckedMixin):
 
 # --- listing and export -----------------------------------------------------------------
 
+# Names, emails and phones are encrypted at rest, so the database cannot search inside
+# them: the box finds a reference, or an exact email address or phone number through its
+# blind index. Names cannot be searched (README, "Keys and rotation").
+SEARCH_PLACEHOLDER = "Reference, or exact email or phone (names cannot be searched)"
+
+
+def submission_search(queryset, text: str):
+    text = text.strip()
+    query = Q(reference__icontains=text)
+    if "@" in text:
+        query |= Q(email_index=crypto.email_index(text))
+    if crypto.normalise_phone(text).lstrip("+"):
+        query |= Q(phone_index=crypto.phone_index(text))
+    return queryset.filter(query)
+
 
 class SubmissionIndexView(IndexView):
     any_permission_required = ["view", "change"]
@@ -195,6 +214,17 @@ class SubmissionIndexView(IndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("assigned_to")
+
+    def get_search_form(self):
+        if not self.is_searchable:
+            return None
+        data = self.request.GET if self.search_kwarg in self.request.GET else None
+        return SearchForm(data, placeholder=SEARCH_PLACEHOLDER)
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return submission_search(queryset, self.search_query)
 
     @cached_property
     def columns(self):
@@ -257,7 +287,7 @@ class SubmissionIndexView(IndexView):
             return redirect(f"{self.index_url}?{params.urlencode()}")
         queryset = self.get_queryset()
         log_bulk_action(
-            "screening.export",
+            "screening.exported",
             user=self.request.user,
             label="Submissions export",
             data={
@@ -353,6 +383,12 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
         # The page is laid out by its template, section by section, from the criteria.
         return []
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # Who opened which submission, once per page view, with no health data.
+        log(self.object, "screening.viewed", user=request.user, data={})
+        return response
+
     def url(self, name):
         return reverse(name, args=(quote(self.object.pk),))
 
@@ -421,6 +457,7 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
         reassessments = list(submission.reassessments.select_related("created_by"))
         history = list(
             log_registry.get_logs_for_instance(submission)
+            .exclude(action="screening.viewed")  # every view is in the full history
             .select_related("user")
             .order_by("-timestamp", "-pk")[: self.recent_history_size]
         )
