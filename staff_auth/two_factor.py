@@ -7,6 +7,7 @@ views and the reset command share; it has no request handling of its own.
 import base64
 import logging
 import textwrap
+from importlib import import_module
 
 import segno
 from django.conf import settings
@@ -107,13 +108,18 @@ def remove_devices(user) -> int:
     return removed
 
 
+DATABASE_SESSION_ENGINES = ("django.contrib.sessions.backends.db", "clinic_site.sessions")
+
+
 def end_sessions(user) -> int:
     """Sign ``user`` out everywhere (database sessions), so nobody re-enrols on an old session."""
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+    if settings.SESSION_ENGINE not in DATABASE_SESSION_ENGINES:
         return 0
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
     ended = 0
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+        # Decoded by the configured engine: clinic_site.sessions encrypts the data.
+        if store.decode(session.session_data).get("_auth_user_id") == str(user.pk):
             session.delete()
             ended += 1
     return ended

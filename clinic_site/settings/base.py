@@ -224,11 +224,16 @@ BLIND_INDEX_KEY = ""
 # The admin sign-in form has no "Remember me": sessions end when the browser closes,
 # and a signed-in user is signed out after 8 hours without a request.
 WAGTAILADMIN_USER_LOGIN_FORM = "staff_auth.forms.StaffLoginForm"
+# Sessions live in the database, encrypted (clinic_site/sessions.py), and every session
+# cookie is a browser-session cookie. Staff (ASVS level 2 for health data): signed out
+# after 30 minutes without a request and 12 hours after signing in, whatever they do.
+SESSION_ENGINE = "clinic_site.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-STAFF_SESSION_IDLE_TIMEOUT = 8 * 60 * 60
-# Server-side lifetime of any session since it was last written (the idle stamp rewrites
-# staff sessions while they are in use).
-SESSION_COOKIE_AGE = STAFF_SESSION_IDLE_TIMEOUT
+STAFF_SESSION_IDLE_TIMEOUT = 30 * 60
+STAFF_SESSION_ABSOLUTE_TIMEOUT = 12 * 60 * 60
+# Server-side lifetime of any session since it was last written: never beyond the staff
+# absolute limit (a questionnaire's session sets its own two hours, screening/flow.py).
+SESSION_COOKIE_AGE = STAFF_SESSION_ABSOLUTE_TIMEOUT
 
 # Two-factor sign-in (django-otp): every admin user needs an authenticator app (TOTP)
 # and gets ten one-time backup codes. Only dev.py and test.py may turn this off;
