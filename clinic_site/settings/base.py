@@ -260,7 +260,7 @@ AXES_HTTP_RESPONSE_CODE = 429
 PAGE_FEEDBACK_RATE = "20/hour"
 # "Forgot password" emails per client address (staff_auth/password_reset.py).
 STAFF_PASSWORD_RESET_RATE = "5/hour"  # noqa: S105 (a rate, not a password)
-# The client address: X-Forwarded-For is trusted only behind TRUSTED_PROXY_COUNT proxies.
+# The client address: X-Forwarded-For is trusted only from TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "clinic_site.client_ip.client_ip_address"
 # Axes' own log lines name the client with username and address masked.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
@@ -336,11 +336,13 @@ PERMISSIONS_POLICY = ", ".join(
     ]
 )
 
-# How many reverse proxies in front of the app append to X-Forwarded-For (0: trust
-# REMOTE_ADDR only). Per-client limits, such as the questionnaire's and the login
-# lockout's, read the client address through it; set it to match the deployment or
-# every patient shares one limit and a lockout pauses a username for everyone.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The proxies in front of the app (addresses or CIDR networks; comma-separated in the
+# environment). X-Forwarded-For is read only from them, from the right, up to the first
+# address that is not one of them (clinic_site/client_ip.py). Empty (the default): the
+# header is ignored. gunicorn's forwarded_allow_ips follows the same list.
+TRUSTED_PROXIES = [
+    entry.strip() for entry in os.environ.get("TRUSTED_PROXIES", "").split(",") if entry.strip()
+]
 
 # Logs go to stdout; the request logger never includes bodies or POST data, and no
 # handler mails error reports (they would carry request details). The stdout handler

@@ -386,7 +386,7 @@ def test_the_session_lifetime_is_limited_once_the_questionnaire_starts(patient, 
         ("SCREENING_SUBMIT_RATE", "5 per hour"),
         ("SCREENING_MIN_SECONDS", "soon"),
         ("SCREENING_EMAIL_RETRY_DELAYS", (60, -1)),
-        ("TRUSTED_PROXY_COUNT", None),
+        ("TRUSTED_PROXIES", ["not-a-network"]),
     ],
 )
 def test_a_mistyped_setting_fails_the_system_check(settings, name, value):

@@ -155,7 +155,7 @@ def test_forged_forwarded_for_headers_are_ignored_without_a_trusted_proxy(superu
     assert response.status_code == 429
 
 
-@override_settings(TRUSTED_PROXY_COUNT=1)
+@override_settings(TRUSTED_PROXIES=["10.0.0.5"])
 def test_behind_one_trusted_proxy_each_client_address_is_tracked(superuser):
     proxy = "10.0.0.5"
     # Clients behind the proxy; a forged left-most entry is ignored.
@@ -176,7 +176,7 @@ def test_behind_one_trusted_proxy_each_client_address_is_tracked(superuser):
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {ATTACKER_IP}
 
 
-@override_settings(TRUSTED_PROXY_COUNT=1)
+@override_settings(TRUSTED_PROXIES=["10.0.0.5"])
 def test_a_malformed_forwarded_for_falls_back_to_the_socket_address(superuser):
     _, response = attempt(
         superuser.username, "guess", ip="10.0.0.5", HTTP_X_FORWARDED_FOR="not-an-ip"
