@@ -245,15 +245,18 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Brute-force protection (django-axes): after 5 failed passwords for one username from
-# one address, that pair is locked for 30 minutes; each further failure restarts the
+# one address, that pair is locked for 30 minutes (20 from any addresses: the username); each further failure restarts the
 # pause. Attempts live in the database, so every app server sees them. Operators unlock
 # early with `manage.py axes_reset_username <username>` (README, "Security").
 AXES_ENABLED = True
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per account too: 20 failures for one username from any addresses lock that username
+# for everyone (STAFF_ACCOUNT_FAILURE_LIMIT, staff_auth/axes_handler.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+STAFF_ACCOUNT_FAILURE_LIMIT = 20
 AXES_RESET_ON_SUCCESS = True
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_HANDLER = "staff_auth.axes_handler.AccountAndAddressHandler"
 AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 # "Was this page helpful?" answers per client address (content/views.py).
