@@ -245,9 +245,10 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Brute-force protection (django-axes): after 5 failed passwords for one username from
-# one address, that pair is locked for 30 minutes (20 from any addresses: the username); each further failure restarts the
-# pause. Attempts live in the database, so every app server sees them. Operators unlock
-# early with `manage.py axes_reset_username <username>` (README, "Security").
+# one address, that pair is locked for 30 minutes (after 20 from any addresses, the
+# username is); each further failure restarts the pause. Attempts live in the database,
+# so every app server sees them. Operators unlock early with
+# `manage.py axes_reset_username <username>` (README, "Security").
 AXES_ENABLED = True
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
