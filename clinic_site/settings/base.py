@@ -264,6 +264,8 @@ AXES_HTTP_RESPONSE_CODE = 429
 PAGE_FEEDBACK_RATE = "20/hour"
 # "Forgot password" emails per client address (staff_auth/password_reset.py).
 STAFF_PASSWORD_RESET_RATE = "5/hour"  # noqa: S105 (a rate, not a password)
+# Tries at a private page's password (Wagtail's page privacy) per client address.
+PAGE_PASSWORD_RATE = "10/hour"  # noqa: S105 (a rate, not a password)
 # The client address: X-Forwarded-For is trusted only from TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "clinic_site.client_ip.client_ip_address"
 # Axes' own log lines name the client with username and address masked.
