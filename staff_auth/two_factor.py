@@ -18,6 +18,8 @@ from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from staff_auth import otp_secrets
+
 logger = logging.getLogger(__name__)
 
 BACKUP_CODE_COUNT = 10
@@ -70,7 +72,10 @@ def issue_backup_codes(user) -> list[str]:
     with transaction.atomic():
         StaticDevice.objects.filter(user=user).delete()
         device = StaticDevice.objects.create(user=user, name=BACKUP_CODES_NAME, confirmed=True)
-        StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+        # Stored hashed (otp_secrets): the codes themselves exist only on the page shown once.
+        StaticToken.objects.bulk_create(
+            StaticToken(device=device, token=otp_secrets.hash_backup_code(c)) for c in codes
+        )
     logger.info("New backup codes issued for user id %s", user.pk)
     return codes
 

@@ -167,16 +167,20 @@ def raw_tokens() -> list[str]:
 
 
 def test_rotation_new_key_first_then_reencrypt_then_only_the_new_key(make_submission, reviewer):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     with override_settings(FIELD_ENCRYPTION_KEYS=[OLD_KEY]):
         _rows_with_notes(make_submission, reviewer, 5)
         before = everything_readable()
+        authenticator = TOTPDevice.objects.create(user=reviewer, name="phone")
+        secret = TOTPDevice.objects.get().bin_key
 
     with override_settings(FIELD_ENCRYPTION_KEYS=[NEW_KEY, OLD_KEY]):
         assert everything_readable() == before  # both keys: every row reads
         out = StringIO()
         call_command("screening_reencrypt", "--batch-size", "2", stdout=out)
         assert "5/5 (100%)" in out.getvalue()
-        assert "Re-encrypted 15 rows." in out.getvalue()
+        assert "Re-encrypted 16 rows." in out.getvalue()  # 5 + 5 notes + 5 + 1 authenticator
         again = StringIO()
         call_command("screening_reencrypt", stdout=again)
         assert "Re-encrypted 0 rows." in again.getvalue()
@@ -184,6 +188,7 @@ def test_rotation_new_key_first_then_reencrypt_then_only_the_new_key(make_submis
     with override_settings(FIELD_ENCRYPTION_KEYS=[NEW_KEY]):
         assert everything_readable() == before
         assert all(crypto.is_current(token) for token in raw_tokens())
+        assert TOTPDevice.objects.get(pk=authenticator.pk).bin_key == secret
 
 
 def test_an_interrupted_reencrypt_loses_nothing_and_a_rerun_finishes(make_submission, reviewer):

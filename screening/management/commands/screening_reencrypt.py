@@ -53,6 +53,7 @@ class Command(BaseCommand):
         total_rewritten = 0
         for model in MODELS:
             total_rewritten += self.reencrypt(model, batch_size, dry_run)
+        total_rewritten += self.reencrypt_totp_keys(dry_run)
         verb = "Would re-encrypt" if dry_run else "Re-encrypted"
         self.stdout.write(f"{verb} {total_rewritten} row{'' if total_rewritten == 1 else 's'}.")
         if self.unreadable:
@@ -96,6 +97,31 @@ class Command(BaseCommand):
             done += len(pks)
             self.progress(label, done, total)
         self.stdout.write(f"{label}: {rewritten} of {done} rewritten under the first key.")
+        return rewritten
+
+    def reencrypt_totp_keys(self, dry_run: bool) -> int:
+        """Staff authenticator keys are encrypted under keys derived from the same list."""
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from staff_auth import otp_secrets
+
+        rewritten = 0
+        for pk in TOTPDevice.objects.order_by("pk").values_list("pk", flat=True):
+            with transaction.atomic():
+                device = TOTPDevice.objects.select_for_update().filter(pk=pk).first()
+                if device is None:
+                    continue
+                try:
+                    if otp_secrets.totp_key_is_current(device.key):
+                        continue
+                    new_key = otp_secrets.reencrypt_totp_key(device.key)
+                except crypto.InvalidToken:
+                    self.unreadable += 1
+                    continue
+                rewritten += 1
+                if not dry_run:
+                    TOTPDevice.objects.filter(pk=pk).update(key=new_key)
+        self.stdout.write(f"authenticator keys: {rewritten} rewritten under the first key.")
         return rewritten
 
     def progress(self, label: str, done: int, total: int) -> None:
