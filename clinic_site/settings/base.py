@@ -317,8 +317,11 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "object-src": [NONE],
     "base-uri": [SELF],
 }
-# Responses under these prefixes hold health data or staff views of it: never cached.
-NO_STORE_URL_PREFIXES = ["/admin/", "/screening/"]
+# Responses under these prefixes hold health data, staff views of it or what a visitor
+# typed: never cached.
+# /search/: the query may be anything a visitor typed (a symptom, a name), and it shows
+# in the page; browsers and shared proxies must not keep it.
+NO_STORE_URL_PREFIXES = ["/admin/", "/screening/", "/search/"]
 # Only features browsers recognise: Chromium logs a console error for any other
 # (it does not recognise "bluetooth", for one).
 PERMISSIONS_POLICY = ", ".join(
