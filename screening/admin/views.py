@@ -213,7 +213,12 @@ class SubmissionIndexView(IndexView):
     }
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("assigned_to")
+        queryset = super().get_base_queryset().select_related("assigned_to")
+        if not self.is_export:
+            # The list shows no answers or contact details: leave them encrypted (and
+            # unread) rather than decrypt five values a row for nothing.
+            queryset = queryset.defer("answers", "name", "email", "phone")
+        return queryset
 
     def get_search_form(self):
         if not self.is_searchable:
