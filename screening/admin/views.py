@@ -10,6 +10,7 @@ import tempfile
 from collections import Counter
 
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse
@@ -27,8 +28,8 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.mixins import Echo
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
+from wagtail.models import ModelLogEntry
 
 from clinic_site import crypto
 from screening import criteria
@@ -182,12 +183,16 @@ class PermissionFirstMixin(PermissionCheckedMixin):
 SEARCH_PLACEHOLDER = "Reference, or exact email or phone (names cannot be searched)"
 
 
+PHONE_CHARACTERS = frozenset("0123456789+-() .")
+
+
 def submission_search(queryset, text: str):
     text = text.strip()
-    query = Q(reference__icontains=text)
     if "@" in text:
-        query |= Q(email_index=crypto.email_index(text))
-    if crypto.normalise_phone(text).lstrip("+"):
+        # No reference holds "@": one index lookup.
+        return queryset.filter(email_index=crypto.email_index(text))
+    query = Q(reference__icontains=text)
+    if set(text) <= PHONE_CHARACTERS and crypto.normalise_phone(text).lstrip("+"):
         query |= Q(phone_index=crypto.phone_index(text))
     return queryset.filter(query)
 
@@ -390,8 +395,22 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        # Who opened which submission, once per page view, with no health data.
-        log(self.object, "screening.viewed", user=request.user, data={})
+        # Who opened which submission, once per page view, with no health data. Inserted
+        # directly: Wagtail's log() runs full_clean(), which re-reads the content type and
+        # the user this view already has (two queries on every page view).
+        ModelLogEntry.objects.bulk_create(
+            [
+                ModelLogEntry(
+                    content_type=ContentType.objects.get_for_model(Submission),
+                    object_id=str(self.object.pk),
+                    label=str(self.object),
+                    action="screening.viewed",
+                    timestamp=timezone.now(),
+                    user=request.user,
+                    data={},
+                )
+            ]
+        )
         return response
 
     def url(self, name):
