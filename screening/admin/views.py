@@ -12,6 +12,7 @@ from collections import Counter
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -184,6 +185,8 @@ SEARCH_PLACEHOLDER = "Reference, or exact email or phone (names cannot be search
 
 
 PHONE_CHARACTERS = frozenset("0123456789+-() .")
+# References use 2-9 and letters (models.REFERENCE_ALPHABET) with "-".
+NEVER_IN_A_REFERENCE = frozenset("01+() .")
 
 
 def submission_search(queryset, text: str):
@@ -191,10 +194,12 @@ def submission_search(queryset, text: str):
     if "@" in text:
         # No reference holds "@": one index lookup.
         return queryset.filter(email_index=crypto.email_index(text))
-    query = Q(reference__icontains=text)
     if set(text) <= PHONE_CHARACTERS and crypto.normalise_phone(text).lstrip("+"):
-        query |= Q(phone_index=crypto.phone_index(text))
-    return queryset.filter(query)
+        phone = Q(phone_index=crypto.phone_index(text))
+        if set(text) & NEVER_IN_A_REFERENCE:
+            return queryset.filter(phone)  # one index lookup
+        return queryset.filter(phone | Q(reference__icontains=text))
+    return queryset.filter(reference__icontains=text)
 
 
 class SubmissionIndexView(IndexView):
@@ -395,22 +400,19 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        # Who opened which submission, once per page view, with no health data. Inserted
-        # directly: Wagtail's log() runs full_clean(), which re-reads the content type and
-        # the user this view already has (two queries on every page view).
-        ModelLogEntry.objects.bulk_create(
-            [
-                ModelLogEntry(
-                    content_type=ContentType.objects.get_for_model(Submission),
-                    object_id=str(self.object.pk),
-                    label=str(self.object),
-                    action="screening.viewed",
-                    timestamp=timezone.now(),
-                    user=request.user,
-                    data={},
-                )
-            ]
+        # Who opened which submission, once per page view, with no health data. Saved with
+        # Django's own save(): Wagtail's log() runs full_clean(), which re-reads the content
+        # type and the user this view already has (two queries on every page view).
+        entry = ModelLogEntry(
+            content_type=ContentType.objects.get_for_model(Submission),
+            object_id=str(self.object.pk),
+            label=str(self.object),
+            action="screening.viewed",
+            timestamp=timezone.now(),
+            user=request.user,
+            data={},
         )
+        models.Model.save(entry)
         return response
 
     def url(self, name):
