@@ -26,7 +26,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
@@ -219,7 +219,9 @@ def main() -> int:
         + "?status=new&status=in_review&has_medical_conditions=true",
         "listing, outcome refer, date range": base
         + "?outcome=refer&created_at_from=2000-01-01&created_at_to=2100-01-01",
-        "listing, search by email": base + "?q=synthetic-04242",
+        # Exact email and phone (blind indexes): names and fragments are not searchable.
+        "listing, search by email": base + "?" + urlencode({"q": sample.email.upper()}),
+        "listing, search by phone": base + "?" + urlencode({"q": sample.phone or "+4477"}),
         "inspect (5 notes, history)": f"{base}inspect/{sample.pk}/",
         "admin home with dashboard panel": "/admin/",
     }

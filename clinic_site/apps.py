@@ -6,6 +6,6 @@ class ClinicSiteConfig(AppConfig):
     verbose_name = "Clinic site wiring"
 
     def ready(self):
-        from clinic_site import page_cache
+        from clinic_site import checks, page_cache  # noqa: F401  (checks registers itself)
 
         page_cache.connect_invalidation_signals()

@@ -29,7 +29,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import logging
-import re
 import secrets
 import time
 
@@ -39,6 +38,7 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import cc_delim_re, patch_vary_headers
 
 logger = logging.getLogger(__name__)
@@ -50,8 +50,33 @@ CACHEABLE_ATTRIBUTE = "_page_cache_allowed"
 UNSTORED_HEADERS = {"set-cookie", "x-cache", "age", "date", "content-length"}
 # Cache-Control directives with which a view says "do not share this".
 PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
-ACCEPTS_BROTLI = re.compile(r"\bbr\b")
-ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+def accepted_encodings(header: str) -> set[str]:
+    """The codings an Accept-Encoding header accepts: "gzip;q=0" refuses gzip (RFC 9110)."""
+    accepted, refused, wildcard = set(), set(), False
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        name = name.strip().lower()
+        if not name:
+            continue
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if name == "*":
+            wildcard = quality > 0
+        elif quality > 0:
+            accepted.add(name)
+        else:
+            refused.add(name)
+    if wildcard:
+        accepted |= {"br", "gzip"} - refused
+    return accepted
 
 
 def is_enabled() -> bool:
@@ -116,7 +141,10 @@ def entry_key(request) -> str | None:
         host = request.get_host()
     except DisallowedHost:
         return None
-    address = f"{request.scheme}://{host}{path}"
+    # The site's host name only (ALLOWED_HOSTS vetted it), lower-cased and without the
+    # port: "clinic.example:443", "Clinic.example" and "clinic.example" are one page.
+    domain, _ = split_domain_port(host)
+    address = f"{request.scheme}://{domain.lower().rstrip('.')}{path}"
     return ENTRY_KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
 
 
@@ -188,9 +216,10 @@ class PageCacheMiddleware:
         # Pages are stored compressed, once per generation, so hits send fewer bytes
         # and the proxy need not compress them again. Cached pages hold no secrets
         # and no request input (no query strings), so compression leaks nothing (BREACH).
-        if ACCEPTS_BROTLI.search(accept_encoding):
+        accepted = accepted_encodings(accept_encoding)
+        if "br" in accepted:
             encoding, content = "br", entry["br"]
-        elif ACCEPTS_GZIP.search(accept_encoding):
+        elif "gzip" in accepted:
             encoding, content = "gzip", entry["gzip"]
         else:
             encoding, content = None, gzip.decompress(entry["gzip"])

@@ -1,12 +1,19 @@
-"""Per-client-address limits, counted in the shared cache.
+"""Per-client limits, counted in the shared cache.
 
-Fixed windows (e.g. "5/hour" → at most 5 attempts per clock hour per address) kept in
-Django's default cache: Redis in production, so every app server counts together;
-local memory in development and tests. Addresses are stored only as keyed hashes.
+A sliding window (e.g. "5/hour" → at most 5 attempts in any hour, not 5 at 10:59 and 5
+more at 11:00): the count of the current clock window plus the previous window's count
+weighted by how much of it still lies within the last period (the "sliding window
+counter"; two cache keys per client, no list of timestamps). Kept in Django's default
+cache: Redis in production, so every app server counts together; local memory in
+development and tests. Clients are IPv4 addresses or IPv6 /64 networks (one home or
+phone gets a whole /64, so counting single IPv6 addresses would give it billions of
+identities), stored only as keyed hashes.
 """
 
 from __future__ import annotations
 
+import ipaddress
+import math
 import re
 import time
 from dataclasses import dataclass
@@ -30,7 +37,7 @@ class Rate:
 @dataclass(frozen=True)
 class Verdict:
     allowed: bool
-    retry_after: int  # seconds until the current window ends
+    retry_after: int  # seconds until an attempt would be allowed again (0 when allowed)
 
 
 def parse_rate(value: object, setting: str) -> Rate:
@@ -41,20 +48,47 @@ def parse_rate(value: object, setting: str) -> Rate:
     return Rate(int(match.group(1)), _PERIODS[match.group(2)])
 
 
-def hit(request, scope: str, rate: Rate) -> Verdict:
-    """Count one attempt from this request's client; refuse once the rate is used up."""
-    now = time.time()
-    window = int(now // rate.period_seconds)
-    retry_after = max(1, int((window + 1) * rate.period_seconds - now))
-    address = salted_hmac(
-        "clinic_site.ratelimit", client_ip_address(request) or "unknown"
-    ).hexdigest()[:32]
-    key = f"{scope}:{address}:{window}"
-    timeout = rate.period_seconds + 60
+def client_key(request) -> str:
+    """The client as counted: its IPv4 address, or its IPv6 /64 network."""
+    address = client_ip_address(request)
+    if not address:
+        return "unknown"
+    ip = ipaddress.ip_address(address)
+    if ip.version == 6 and ip.ipv4_mapped:
+        return str(ip.ipv4_mapped)
+    if ip.version == 6:
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def _count(key: str, timeout: int) -> int:
     cache.add(key, 0, timeout=timeout)
     try:
-        count = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # evicted between add() and incr()
         cache.set(key, 1, timeout=timeout)
-        count = 1
-    return Verdict(allowed=count <= rate.count, retry_after=retry_after)
+        return 1
+
+
+def hit(request, scope: str, rate: Rate, *, now: float | None = None) -> Verdict:
+    """Count one attempt from this request's client; refuse once the rate is used up."""
+    now = time.time() if now is None else now
+    period = rate.period_seconds
+    window = int(now // period)
+    elapsed = (now - window * period) / period  # 0..1 into the current window
+    client = salted_hmac("clinic_site.ratelimit", client_key(request)).hexdigest()[:32]
+    current = _count(f"{scope}:{client}:{window}", timeout=2 * period + 60)
+    previous = cache.get(f"{scope}:{client}:{window - 1}", 0)
+    weight = 1 - elapsed
+    estimated = previous * weight + current
+    if estimated <= rate.count:
+        return Verdict(allowed=True, retry_after=0)
+    # Refused (and counted: hammering does not help): wait until the previous window's
+    # share has shrunk enough for one more attempt, or, when this window alone is over the
+    # rate, until it has become the previous one and shrunk.
+    if current < rate.count and previous:
+        needed_weight = (rate.count - current - 1) / previous
+        wait = (weight - needed_weight) * period
+    else:
+        wait = (1 - elapsed) * period + max(0.0, 1 - rate.count / current) * period
+    return Verdict(allowed=False, retry_after=max(1, math.ceil(wait)))

@@ -15,6 +15,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Ahead of Wagtail's own route for the same path (its URL name still reverses here).
     path("admin/password_reset/", ThrottledPasswordResetView.as_view()),
+    path("admin/logout/", views.post_only_admin_logout),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        views.throttled_page_password,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("screening/", include("screening.urls")),

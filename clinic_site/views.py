@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
@@ -82,3 +83,42 @@ def web_manifest(request):
         ],
     }
     return JsonResponse(manifest, content_type="application/manifest+json")
+
+
+def throttled_page_password(request, page_view_restriction_id, page_id):
+    """Wagtail's password form for a private page, with a per-client limit on tries.
+
+    Without one, a page password (often short, shared by a group) could be guessed at
+    full speed. Every POST counts (``PAGE_PASSWORD_RATE``, default 10 an hour per client
+    address or IPv6 /64)."""
+    from django.shortcuts import render
+    from wagtail.views import authenticate_with_password
+
+    from clinic_site.ratelimit import hit, parse_rate
+
+    if request.method == "POST":
+        rate = parse_rate(getattr(settings, "PAGE_PASSWORD_RATE", "10/hour"), "PAGE_PASSWORD_RATE")
+        verdict = hit(request, "page-password", rate)
+        if not verdict.allowed:
+            minutes = max(1, -(-verdict.retry_after // 60))
+            response = render(
+                request,
+                "429.html",
+                {"minutes": "1 minute" if minutes == 1 else f"{minutes} minutes"},
+                status=429,
+            )
+            response["Retry-After"] = str(verdict.retry_after)
+            return response
+    return authenticate_with_password(request, page_view_restriction_id, page_id)
+
+
+def post_only_admin_logout(request, *args, **kwargs):
+    """Wagtail's sign-out, for POST only: a GET (a link or an image on another site) must
+    not sign anyone out. Wagtail's own view deletes the session cookie even when it
+    refuses the method, so the refusal happens before it."""
+    from django.http import HttpResponseNotAllowed
+    from wagtail.admin.views.account import LogoutView
+
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return LogoutView.as_view()(request, *args, **kwargs)

@@ -27,11 +27,34 @@ GUNICORN_CONF = str(BASE_DIR / "deploy" / "gunicorn.conf.py")
 HAPROXY_CFG = str(BASE_DIR / "deploy" / "haproxy.cfg")
 
 
+LOCAL_KEYS_FILE = BASE_DIR / "var" / "local_stack_keys.env"
+
+
+def local_data_keys() -> dict[str, str]:
+    """FIELD_ENCRYPTION_KEYS and BLIND_INDEX_KEY for this machine's production-shaped runs.
+
+    Made once and kept in var/ (git-ignored), so the local database stays readable from
+    one run to the next. Never used by a real deployment, which sets its own."""
+    if not LOCAL_KEYS_FILE.exists():
+        from cryptography.fernet import Fernet
+
+        LOCAL_KEYS_FILE.parent.mkdir(exist_ok=True)
+        LOCAL_KEYS_FILE.write_text(
+            f"FIELD_ENCRYPTION_KEYS={Fernet.generate_key().decode()}\n"
+            f"BLIND_INDEX_KEY={secrets.token_urlsafe(48)}\n"
+        )
+        LOCAL_KEYS_FILE.chmod(0o600)
+    pairs = (line.split("=", 1) for line in LOCAL_KEYS_FILE.read_text().splitlines() if "=" in line)
+    return {name.strip(): value.strip() for name, value in pairs}
+
+
 def production_env(**overrides: str) -> dict[str, str]:
     """The environment of a production process, for a local run over plain HTTP."""
     env = dict(os.environ)
     env.setdefault("DJANGO_SETTINGS_MODULE", "clinic_site.settings.production")
     env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+    for name, value in local_data_keys().items():
+        env.setdefault(name, value)
     env.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1")
     env.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/clinic_prod_local")
     env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/1")
@@ -40,10 +63,8 @@ def production_env(**overrides: str) -> dict[str, str]:
     env.setdefault("SECURE_HSTS_SECONDS", "0")
     env.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
     # HAProxy on this machine is the one proxy in front: the app reads the client's
-    # address from the X-Forwarded-For it sets. TRUSTED_PROXY_COUNT for the settings that
-    # count proxies, TRUSTED_PROXIES for those that list them (and gunicorn's
+    # address from the X-Forwarded-For it sets, as TRUSTED_PROXIES lists it (gunicorn's
     # forwarded_allow_ips follows it).
-    env.setdefault("TRUSTED_PROXY_COUNT", "1")
     env.setdefault("TRUSTED_PROXIES", "127.0.0.1/32,::1/128")
     env.update(overrides)
     return env

@@ -3,6 +3,7 @@
 from django.core.checks import Error, register
 from django.core.exceptions import ImproperlyConfigured
 
+from clinic_site.client_ip import trusted_networks
 from screening import conf
 
 
@@ -18,7 +19,6 @@ def screening_settings(app_configs=None, **kwargs):
         "SCREENING_MAX_BODY_BYTES": conf.max_body_bytes,
         "SCREENING_SESSION_IDLE_SECONDS": conf.session_idle_seconds,
         "SCREENING_EMAIL_RETRY_DELAYS": conf.email_retry_delays,
-        "TRUSTED_PROXY_COUNT": conf.trusted_proxy_count,
     }
     for name, read in readers.items():
         try:
@@ -30,4 +30,8 @@ def screening_settings(app_configs=None, **kwargs):
             continue
         if any(value < 0 for value in (values if isinstance(values, tuple) else (values,))):
             errors.append(Error(f"{name} cannot be negative.", id="screening.E002"))
+    try:
+        trusted_networks()
+    except ImproperlyConfigured as problem:
+        errors.append(Error(str(problem), id="screening.E002"))
     return errors

@@ -28,7 +28,6 @@ DEFAULTS = {
     # Seconds to wait before each retry of an email that could not be sent.
     "SCREENING_EMAIL_RETRY_DELAYS": (60, 5 * 60, 30 * 60, 2 * 60 * 60),
     # How many proxies in front of the app append to X-Forwarded-For (0: use REMOTE_ADDR).
-    "TRUSTED_PROXY_COUNT": 0,
 }
 
 
@@ -58,10 +57,6 @@ def session_idle_seconds() -> int:
 
 def email_retry_delays() -> tuple[int, ...]:
     return tuple(int(seconds) for seconds in get("SCREENING_EMAIL_RETRY_DELAYS"))
-
-
-def trusted_proxy_count() -> int:
-    return int(get("TRUSTED_PROXY_COUNT"))
 
 
 def submit_rate() -> Rate:

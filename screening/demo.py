@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from clinic_site.fields import EncryptedMixin
 from screening.models import REFERENCE_ALPHABET, REFERENCE_PREFIX, Status, Submission
 from screening.rules import v2
 from screening.rules.base import Outcome
@@ -304,11 +305,12 @@ class _Inserter:
     def _adapter(field):
         if isinstance(field, models.DateTimeField):
             return connection.ops.adapt_datetimefield_value
-        if isinstance(field, models.JSONField | models.UUIDField):
+        if isinstance(field, models.JSONField | models.UUIDField | EncryptedMixin):
             return lambda value: field.get_db_prep_save(value, connection)
         return None
 
     def values(self, submission: Submission) -> list:
+        submission.refresh_blind_indexes()
         data = submission.__dict__
         return [
             data[attname] if adapt is None else adapt(data[attname])

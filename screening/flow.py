@@ -1,7 +1,8 @@
 """The questionnaire in progress: its steps, and what the patient's session holds.
 
 Everything a patient answers stays in the server-side session under ``SESSION_KEY``
-until the final submit, and is removed from it then::
+(encrypted with the rest of the session, clinic_site/sessions.py) until the final submit,
+and is removed from it then; the session key changes at consent and at submit::
 
     {
         "flow_id": "<uuid4>",             # one per questionnaire run: makes submit idempotent
@@ -235,6 +236,8 @@ class Questionnaire:
             self._limit_session_lifetime()
         if step.slug == "consent":
             state["consents"] = self._consents_from(form.session_data(), now)
+            # A new session key once health data is about to be given (issue 15).
+            self.session.cycle_key()
         elif step.slug == "contact":
             state["contact"] = form.session_data()
         else:
@@ -278,6 +281,7 @@ class Questionnaire:
     def finish(self, submission_id: int) -> None:
         """The answers leave the session; only the submission's id stays, for the result page."""
         self.clear()
+        self.session.cycle_key()
         self.session[RESULT_SESSION_KEY] = submission_id
 
 

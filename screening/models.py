@@ -11,6 +11,8 @@ import secrets
 from django.conf import settings
 from django.db import models
 
+from clinic_site import crypto
+from clinic_site.fields import EncryptedJSONField, EncryptedTextField
 from screening.criteria import OUTCOMES, STAGE_LABELS, Outcome, Stage
 
 # Crockford-style alphabet: no 0/O, 1/I/L or U, so a reference read over the phone
@@ -55,10 +57,13 @@ class Submission(models.Model):
     # a refresh or Back-then-submit finds the existing submission instead of a new one.
     flow_id = models.UUIDField(unique=True, null=True, blank=True, editable=False)
 
-    answers = models.JSONField(help_text="The patient's answers: contract keys and codes.")
+    # Patient data is encrypted at rest (clinic_site.fields): answers, reasons (they quote
+    # the answers), name, email and phone. What the staff list filters and sorts on stays
+    # plaintext: outcome, score, stage band, criteria version, status, assignee, dates.
+    answers = EncryptedJSONField(help_text="The patient's answers: contract keys and codes.")
     outcome = models.CharField(max_length=12, choices=OutcomeChoices.choices, db_index=True)
     score = models.PositiveSmallIntegerField(db_index=True)
-    reasons = models.JSONField(default=list)
+    reasons = EncryptedJSONField(default=list)
     criteria_version = models.CharField(max_length=32)
     # Derived from the answers when assessed; stored so the staff list can show and
     # filter them without reading every JSON document.
@@ -69,9 +74,15 @@ class Submission(models.Model):
     # Empty for every other outcome and for v1 submissions stored before v2.
     referral = models.CharField(max_length=32, blank=True, default="", db_index=True)
 
-    name = models.CharField(max_length=120)
-    email = models.EmailField(max_length=254, db_index=True)
-    phone = models.CharField(max_length=32, blank=True)
+    name = EncryptedTextField(max_length=120)
+    email = EncryptedTextField(max_length=254)
+    phone = EncryptedTextField(max_length=32, blank=True)
+    # Keyed blind indexes (HMAC-SHA256 under BLIND_INDEX_KEY) of the normalised email and
+    # phone: exact-match search, linking repeat submissions and erasure by email.
+    email_index = models.CharField(max_length=64, db_index=True, editable=False, default="")
+    phone_index = models.CharField(
+        max_length=64, db_index=True, editable=False, blank=True, default=""
+    )
     preferred_contact = models.CharField(max_length=5, choices=PreferredContact.choices)
 
     consent_text_version = models.CharField(max_length=32)
@@ -112,6 +123,17 @@ class Submission(models.Model):
         # personal data.
         return self.reference
 
+    def save(self, *args, **kwargs):
+        self.refresh_blind_indexes()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"email", "phone"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "email_index", "phone_index"}
+        super().save(*args, **kwargs)
+
+    def refresh_blind_indexes(self) -> None:
+        self.email_index = crypto.email_index(self.email or "")
+        self.phone_index = crypto.phone_index(self.phone or "")
+
     @property
     def consent_marketing(self) -> bool:
         return self.consent_marketing_at is not None
@@ -125,7 +147,8 @@ class ReviewNote(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    text = models.TextField(max_length=4000)
+    # Staff write about the patient's health here: encrypted like the answers.
+    text = EncryptedTextField(max_length=4000)
 
     class Meta:
         ordering = ["created_at"]
@@ -156,7 +179,7 @@ class Reassessment(models.Model):
     )
     outcome = models.CharField(max_length=12, choices=OutcomeChoices.choices)
     score = models.PositiveSmallIntegerField()
-    reasons = models.JSONField(default=list)
+    reasons = EncryptedJSONField(default=list)
     criteria_version = models.CharField(max_length=32)
 
     class Meta:

@@ -57,6 +57,29 @@ def log_bulk_action(action: str, *, user=None, data=None, label: str) -> ModelLo
     )
 
 
+def log_access_refused(request, view_name: str, pk=None) -> ModelLogEntry | None:
+    """A staff member was refused a screening view: record who, which view, which id.
+
+    Filed under the requested id (whether or not such a submission exists; nothing is
+    looked up) or the bulk id for list-wide views. Anonymous requests never reach here:
+    the admin sends them to the sign-in page first."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    from wagtail.log_actions import registry
+
+    registry.scan_for_actions()
+    return ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Submission),
+        object_id=str(pk) if pk is not None else BULK_OBJECT_ID,
+        label="Refused access",
+        action="screening.access_refused",
+        timestamp=timezone.now(),
+        user=user,
+        data={"view": view_name, "method": request.method},
+    )
+
+
 def _anonymise_log_entries(ids: list[int], label: str) -> int:
     if not ids:
         return 0
@@ -70,7 +93,7 @@ def erase_submissions(submissions, *, user=None, via: str = "command") -> int:
     """Erase the given submissions (a queryset) and everything attached to them.
 
     Returns the number of submissions erased. Each erased submission leaves one
-    ``screening.erase`` entry without personal data; its earlier entries are anonymised.
+    ``screening.erased`` entry without personal data; its earlier entries are anonymised.
     """
     with transaction.atomic():
         ids = list(submissions.order_by().values_list("pk", flat=True))
@@ -84,7 +107,7 @@ def erase_submissions(submissions, *, user=None, via: str = "command") -> int:
         for submission in targets:
             log(
                 submission,
-                "screening.erase",
+                "screening.erased",
                 user=user,
                 title=ERASED_LABEL,
                 data={"via": via},

@@ -105,7 +105,7 @@ def _schedule_retry(retry_task, submission_id: int, attempt: int, error: Excepti
 
 def _submission(submission_id: int) -> Submission | None:
     submission = (
-        Submission.objects.filter(pk=submission_id).only("pk", "reference", "name", "email").first()
+        Submission.objects.filter(pk=submission_id).only("pk", "reference", "email").first()
     )
     if submission is None:
         # Erased before the email went out: there is nobody left to tell.
@@ -144,8 +144,9 @@ def send_patient_confirmation(submission_id: int, attempt: int = 1) -> str:
     if submission is None:
         return "skipped"
     clinic = _clinic_settings()
+    # No typed name in the greeting: anyone can type any name with someone else's
+    # address, and the clinic must not send their words to it (issue 15).
     context = {
-        "name": submission.name,
         "reference": submission.reference,
         "clinic": clinic,
         "clinic_name": clinic.clinic_name if clinic else settings.WAGTAIL_SITE_NAME,

@@ -76,7 +76,19 @@ def register_screening_log_actions(actions):
                 return f"Re-assessed under criteria version {version}"
             return "Re-assessed"
 
-    @actions.register_action("screening.export")
+    @actions.register_action("screening.viewed")
+    class Viewed(LogFormatter):
+        label = "Screening: view submission"
+        message = "Submission viewed"
+
+    @actions.register_action("screening.access_refused")
+    class AccessRefused(LogFormatter):
+        label = "Screening: access refused"
+
+        def format_message(self, log_entry):
+            view = (log_entry.data or {}).get("view")
+            return f"Access refused ({view})" if view else "Access refused"
+
     class Exported(LogFormatter):
         label = "Screening: export"
 
@@ -88,10 +100,19 @@ def register_screening_log_actions(actions):
             fmt = str(data.get("format", "")).upper()
             return f"Exported {rows} submission{'' if rows == 1 else 's'} as {fmt}"
 
-    @actions.register_action("screening.erase")
     class Erased(LogFormatter):
         label = "Screening: erase (right to erasure)"
         message = "Erased on request (right to erasure)"
+
+    # "screening.export" and "screening.erase": what these entries were called before
+    # issue 15; older entries keep their wording.
+    for name, formatter in (
+        ("screening.exported", Exported),
+        ("screening.export", Exported),
+        ("screening.erased", Erased),
+        ("screening.erase", Erased),
+    ):
+        actions.register_action(name)(formatter)
 
     @actions.register_action("screening.purge")
     class Purged(LogFormatter):

@@ -8,4 +8,6 @@ class StaffAuthConfig(AppConfig):
     verbose_name = "Staff sign-in"
 
     def ready(self):
-        from staff_auth import checks  # noqa: F401  (registers the deployment checks)
+        from staff_auth import checks, otp_secrets  # noqa: F401  (checks registers itself)
+
+        otp_secrets.install()

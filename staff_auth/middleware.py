@@ -13,6 +13,7 @@ from django.utils.http import urlencode
 from staff_auth import two_factor
 
 LAST_ACTIVITY_SESSION_KEY = "staff_auth_last_activity"
+SIGNED_IN_AT_SESSION_KEY = "staff_auth_signed_in_at"
 
 
 class AdminTwoFactorMiddleware:
@@ -90,7 +91,9 @@ class AdminTwoFactorMiddleware:
 
 
 class StaffSessionTimeoutMiddleware:
-    """Signs a user out after ``STAFF_SESSION_IDLE_TIMEOUT`` seconds without a request.
+    """Signs a user out after ``STAFF_SESSION_IDLE_TIMEOUT`` seconds without a request, and
+    ``STAFF_SESSION_ABSOLUTE_TIMEOUT`` seconds after the session's first signed-in request
+    (stamped then; a new sign-in gets a new session and a new stamp).
 
     Only sessions of signed-in users carry the activity stamp, and it is rewritten at
     most once a minute, so anonymous visitors' sessions are never written because of it.
@@ -105,7 +108,19 @@ class StaffSessionTimeoutMiddleware:
         if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
             now = int(time.time())
             last_activity = request.session.get(LAST_ACTIVITY_SESSION_KEY)
-            if (
+            signed_in_at = request.session.get(SIGNED_IN_AT_SESSION_KEY)
+            if not isinstance(signed_in_at, int):
+                request.session[SIGNED_IN_AT_SESSION_KEY] = signed_in_at = now
+            absolute = getattr(settings, "STAFF_SESSION_ABSOLUTE_TIMEOUT", 12 * 60 * 60)
+            if now - signed_in_at > absolute:
+                logout(request)
+                messages.info(
+                    request,
+                    "You were signed out because you signed in more than "
+                    f"{absolute // 3600} hours ago. Please sign in again.",
+                    fail_silently=True,
+                )
+            elif (
                 isinstance(last_activity, int)
                 and now - last_activity > settings.STAFF_SESSION_IDLE_TIMEOUT
             ):

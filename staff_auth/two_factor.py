@@ -7,6 +7,7 @@ views and the reset command share; it has no request handling of its own.
 import base64
 import logging
 import textwrap
+from importlib import import_module
 
 import segno
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.utils import timezone
 from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from staff_auth import otp_secrets
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +72,10 @@ def issue_backup_codes(user) -> list[str]:
     with transaction.atomic():
         StaticDevice.objects.filter(user=user).delete()
         device = StaticDevice.objects.create(user=user, name=BACKUP_CODES_NAME, confirmed=True)
-        StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+        # Stored hashed (otp_secrets): the codes themselves exist only on the page shown once.
+        StaticToken.objects.bulk_create(
+            StaticToken(device=device, token=otp_secrets.hash_backup_code(c)) for c in codes
+        )
     logger.info("New backup codes issued for user id %s", user.pk)
     return codes
 
@@ -107,13 +113,18 @@ def remove_devices(user) -> int:
     return removed
 
 
+DATABASE_SESSION_ENGINES = ("django.contrib.sessions.backends.db", "clinic_site.sessions")
+
+
 def end_sessions(user) -> int:
     """Sign ``user`` out everywhere (database sessions), so nobody re-enrols on an old session."""
-    if settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+    if settings.SESSION_ENGINE not in DATABASE_SESSION_ENGINES:
         return 0
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
     ended = 0
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
-        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+        # Decoded by the configured engine: clinic_site.sessions encrypts the data.
+        if store.decode(session.session_data).get("_auth_user_id") == str(user.pk):
             session.delete()
             ended += 1
     return ended

@@ -18,7 +18,7 @@ from django_otp import login as otp_login
 from django_otp import verify_token
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from staff_auth import two_factor
+from staff_auth import otp_secrets, two_factor
 from staff_auth.forms import AuthenticatorCodeForm, BackupCodeForm
 
 logger = logging.getLogger(__name__)
@@ -57,7 +57,10 @@ def _verify_with(request, device, form, code_field, wrong_message):
         form.add_error(code_field, TOO_MANY_ATTEMPTS)
         logger.warning("Two-factor code refused (throttled) for user id %s", request.user.pk)
         return False
-    verified = verify_token(request.user, device.persistent_id, form.cleaned_data[code_field])
+    code = form.cleaned_data[code_field]
+    if isinstance(device, StaticDevice):
+        code = otp_secrets.hash_backup_code(code)  # backup codes are stored hashed
+    verified = verify_token(request.user, device.persistent_id, code)
     if verified is None:
         form.add_error(code_field, wrong_message)
         logger.warning("Wrong two-factor code for user id %s", request.user.pk)

@@ -214,15 +214,26 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 # Decompression bombs: a small file that decodes to a huge bitmap is refused.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
+# Field encryption of patient data (clinic_site/crypto.py): Fernet keys, the first
+# encrypts and all decrypt; and the blind-index secret. None here: dev.py and test.py set
+# development keys, production.py reads the environment.
+FIELD_ENCRYPTION_KEYS: list[str] = []
+BLIND_INDEX_KEY = ""
+
 # Staff sign-in -----------------------------------------------------------------
 # The admin sign-in form has no "Remember me": sessions end when the browser closes,
 # and a signed-in user is signed out after 8 hours without a request.
 WAGTAILADMIN_USER_LOGIN_FORM = "staff_auth.forms.StaffLoginForm"
+# Sessions live in the database, encrypted (clinic_site/sessions.py), and every session
+# cookie is a browser-session cookie. Staff (ASVS level 2 for health data): signed out
+# after 30 minutes without a request and 12 hours after signing in, whatever they do.
+SESSION_ENGINE = "clinic_site.sessions"
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-STAFF_SESSION_IDLE_TIMEOUT = 8 * 60 * 60
-# Server-side lifetime of any session since it was last written (the idle stamp rewrites
-# staff sessions while they are in use).
-SESSION_COOKIE_AGE = STAFF_SESSION_IDLE_TIMEOUT
+STAFF_SESSION_IDLE_TIMEOUT = 30 * 60
+STAFF_SESSION_ABSOLUTE_TIMEOUT = 12 * 60 * 60
+# Server-side lifetime of any session since it was last written: never beyond the staff
+# absolute limit (a questionnaire's session sets its own two hours, screening/flow.py).
+SESSION_COOKIE_AGE = STAFF_SESSION_ABSOLUTE_TIMEOUT
 
 # Two-factor sign-in (django-otp): every admin user needs an authenticator app (TOTP)
 # and gets ten one-time backup codes. Only dev.py and test.py may turn this off;
@@ -234,22 +245,28 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Brute-force protection (django-axes): after 5 failed passwords for one username from
-# one address, that pair is locked for 30 minutes; each further failure restarts the
-# pause. Attempts live in the database, so every app server sees them. Operators unlock
-# early with `manage.py axes_reset_username <username>` (README, "Security").
+# one address, that pair is locked for 30 minutes (after 20 from any addresses, the
+# username is); each further failure restarts the pause. Attempts live in the database,
+# so every app server sees them. Operators unlock early with
+# `manage.py axes_reset_username <username>` (README, "Security").
 AXES_ENABLED = True
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per account too: 20 failures for one username from any addresses lock that username
+# for everyone (STAFF_ACCOUNT_FAILURE_LIMIT, staff_auth/axes_handler.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
+STAFF_ACCOUNT_FAILURE_LIMIT = 20
 AXES_RESET_ON_SUCCESS = True
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_HANDLER = "staff_auth.axes_handler.AccountAndAddressHandler"
 AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 # "Was this page helpful?" answers per client address (content/views.py).
 PAGE_FEEDBACK_RATE = "20/hour"
 # "Forgot password" emails per client address (staff_auth/password_reset.py).
 STAFF_PASSWORD_RESET_RATE = "5/hour"  # noqa: S105 (a rate, not a password)
-# The client address: X-Forwarded-For is trusted only behind TRUSTED_PROXY_COUNT proxies.
+# Tries at a private page's password (Wagtail's page privacy) per client address.
+PAGE_PASSWORD_RATE = "10/hour"  # noqa: S105 (a rate, not a password)
+# The client address: X-Forwarded-For is trusted only from TRUSTED_PROXIES.
 AXES_CLIENT_IP_CALLABLE = "clinic_site.client_ip.client_ip_address"
 # Axes' own log lines name the client with username and address masked.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address"]
@@ -300,8 +317,11 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "object-src": [NONE],
     "base-uri": [SELF],
 }
-# Responses under these prefixes hold health data or staff views of it: never cached.
-NO_STORE_URL_PREFIXES = ["/admin/", "/screening/"]
+# Responses under these prefixes hold health data, staff views of it or what a visitor
+# typed: never cached.
+# /search/: the query may be anything a visitor typed (a symptom, a name), and it shows
+# in the page; browsers and shared proxies must not keep it.
+NO_STORE_URL_PREFIXES = ["/admin/", "/screening/", "/search/"]
 # Only features browsers recognise: Chromium logs a console error for any other
 # (it does not recognise "bluetooth", for one).
 PERMISSIONS_POLICY = ", ".join(
@@ -325,11 +345,13 @@ PERMISSIONS_POLICY = ", ".join(
     ]
 )
 
-# How many reverse proxies in front of the app append to X-Forwarded-For (0: trust
-# REMOTE_ADDR only). Per-client limits, such as the questionnaire's and the login
-# lockout's, read the client address through it; set it to match the deployment or
-# every patient shares one limit and a lockout pauses a username for everyone.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The proxies in front of the app (addresses or CIDR networks; comma-separated in the
+# environment). X-Forwarded-For is read only from them, from the right, up to the first
+# address that is not one of them (clinic_site/client_ip.py). Empty (the default): the
+# header is ignored. gunicorn's forwarded_allow_ips follows the same list.
+TRUSTED_PROXIES = [
+    entry.strip() for entry in os.environ.get("TRUSTED_PROXIES", "").split(",") if entry.strip()
+]
 
 # Logs go to stdout; the request logger never includes bodies or POST data, and no
 # handler mails error reports (they would carry request details). The stdout handler

@@ -2,6 +2,8 @@
 
 import os
 
+from clinic_site.crypto import DEVELOPMENT_BLIND_INDEX_KEY, DEVELOPMENT_FIELD_ENCRYPTION_KEY
+
 from .base import *  # noqa: F403
 from .base import VAR_DIR
 
@@ -34,3 +36,8 @@ DEBUG_404_PAGES = os.environ.get("DEBUG_404_PAGES", "").strip().lower() in {
 }
 if not DEBUG_404_PAGES:
     MIDDLEWARE = [*MIDDLEWARE, "clinic_site.not_found.SiteNotFoundPageMiddleware"]
+
+# Development only: fixed keys so a local database stays readable across restarts.
+# production.py reads its own from the environment; `check --deploy` refuses these.
+FIELD_ENCRYPTION_KEYS = [DEVELOPMENT_FIELD_ENCRYPTION_KEY]
+BLIND_INDEX_KEY = DEVELOPMENT_BLIND_INDEX_KEY

@@ -51,6 +51,11 @@ SECRET_KEY = required_env("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in required_env("ALLOWED_HOSTS").split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Patient data at rest (clinic_site/crypto.py, README "Keys and rotation"). Read here and
+# checked by `check --deploy` (clinic_site.E001/E002): missing or development keys are errors.
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS")
+BLIND_INDEX_KEY = os.environ.get("BLIND_INDEX_KEY", "").strip()
+
 DATABASES = {
     "default": dj_database_url.parse(
         required_env("DATABASE_URL"),

@@ -5,6 +5,8 @@ SQLite in memory by default; set DATABASE_URL=postgres://... to run the suite on
 
 import os
 
+from clinic_site.crypto import DEVELOPMENT_BLIND_INDEX_KEY, DEVELOPMENT_FIELD_ENCRYPTION_KEY
+
 from .base import *  # noqa: F403
 from .base import DATABASES
 
@@ -39,3 +41,7 @@ ADMIN_REQUIRE_TWO_FACTOR = False
 # Tests build pages with the ORM between requests and share one local-memory cache
 # across the run, so the page cache is off; the page-cache tests turn it on (cache_on).
 PAGE_CACHE_ENABLED = False
+
+# Tests only (the key-rotation tests override them).
+FIELD_ENCRYPTION_KEYS = [DEVELOPMENT_FIELD_ENCRYPTION_KEY]
+BLIND_INDEX_KEY = DEVELOPMENT_BLIND_INDEX_KEY

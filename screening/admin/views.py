@@ -10,7 +10,10 @@ import tempfile
 from collections import Counter
 
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -19,6 +22,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from wagtail.admin import messages
+from wagtail.admin.forms.search import SearchForm
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.generic import HistoryView, IndexView, InspectView
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
@@ -26,7 +30,9 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.views.mixins import Echo
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import registry as log_registry
+from wagtail.models import ModelLogEntry
 
+from clinic_site import crypto
 from screening import criteria
 from screening.admin.filters import user_display_name
 from screening.admin.forms import AssignForm, NoteForm, StatusForm
@@ -194,6 +200,29 @@ class PermissionFirstMixin(PermissionCheckedMixin):
 
 # --- listing and export -----------------------------------------------------------------
 
+# Names, emails and phones are encrypted at rest, so the database cannot search inside
+# them: the box finds a reference, or an exact email address or phone number through its
+# blind index. Names cannot be searched (README, "Keys and rotation").
+SEARCH_PLACEHOLDER = "Reference, or exact email or phone (names cannot be searched)"
+
+
+PHONE_CHARACTERS = frozenset("0123456789+-() .")
+# References use 2-9 and letters (models.REFERENCE_ALPHABET) with "-".
+NEVER_IN_A_REFERENCE = frozenset("01+() .")
+
+
+def submission_search(queryset, text: str):
+    text = text.strip()
+    if "@" in text:
+        # No reference holds "@": one index lookup.
+        return queryset.filter(email_index=crypto.email_index(text))
+    if set(text) <= PHONE_CHARACTERS and crypto.normalise_phone(text).lstrip("+"):
+        phone = Q(phone_index=crypto.phone_index(text))
+        if set(text) & NEVER_IN_A_REFERENCE:
+            return queryset.filter(phone)  # one index lookup
+        return queryset.filter(phone | Q(reference__icontains=text))
+    return queryset.filter(reference__icontains=text)
+
 
 class SubmissionIndexView(IndexView):
     any_permission_required = ["view", "change"]
@@ -216,7 +245,23 @@ class SubmissionIndexView(IndexView):
     }
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("assigned_to")
+        queryset = super().get_base_queryset().select_related("assigned_to")
+        if not self.is_export:
+            # The list shows no answers or contact details: leave them encrypted (and
+            # unread) rather than decrypt five values a row for nothing.
+            queryset = queryset.defer("answers", "name", "email", "phone")
+        return queryset
+
+    def get_search_form(self):
+        if not self.is_searchable:
+            return None
+        data = self.request.GET if self.search_kwarg in self.request.GET else None
+        return SearchForm(data, placeholder=SEARCH_PLACEHOLDER)
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return submission_search(queryset, self.search_query)
 
     @cached_property
     def columns(self):
@@ -279,7 +324,7 @@ class SubmissionIndexView(IndexView):
             return redirect(f"{self.index_url}?{params.urlencode()}")
         queryset = self.get_queryset()
         log_bulk_action(
-            "screening.export",
+            "screening.exported",
             user=self.request.user,
             label="Submissions export",
             data={
@@ -375,6 +420,23 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
         # The page is laid out by its template, section by section, from the criteria.
         return []
 
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # Who opened which submission, once per page view, with no health data. Saved with
+        # Django's own save(): Wagtail's log() runs full_clean(), which re-reads the content
+        # type and the user this view already has (two queries on every page view).
+        entry = ModelLogEntry(
+            content_type=ContentType.objects.get_for_model(Submission),
+            object_id=str(self.object.pk),
+            label=str(self.object),
+            action="screening.viewed",
+            timestamp=timezone.now(),
+            user=request.user,
+            data={},
+        )
+        models.Model.save(entry)
+        return response
+
     def url(self, name):
         return reverse(name, args=(quote(self.object.pk),))
 
@@ -459,6 +521,7 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
         reassessments = list(submission.reassessments.select_related("created_by"))
         history = list(
             log_registry.get_logs_for_instance(submission)
+            .exclude(action="screening.viewed")  # every view is in the full history
             .select_related("user")
             .order_by("-timestamp", "-pk")[: self.recent_history_size]
         )

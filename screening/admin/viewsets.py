@@ -26,20 +26,23 @@ from screening.admin import views
 from screening.admin.filters import SubmissionFilterSet
 from screening.admin.policy import submission_permission_policy
 from screening.models import Submission
+from screening.privacy import log_access_refused
 
 
-def forbidden_as_403(view):
-    """Answer a refused request with 403 Forbidden.
+def forbidden_as_403(view, view_name: str = ""):
+    """Answer a refused request with 403 Forbidden, and record the refusal.
 
     Wagtail's admin turns PermissionDenied into a redirect to the dashboard; for these
     health-data pages the issue asks for an explicit 403 (and the status lets monitoring
-    and tests tell a refusal from a success)."""
+    and tests tell a refusal from a success). Each refusal leaves a
+    ``screening.access_refused`` audit entry: who, which view, which id was asked for."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied:
+            log_access_refused(request, view_name, kwargs.get("pk"))
             return TemplateResponse(request, "screening/admin/permission_denied.html", status=403)
 
     return wrapped
@@ -78,9 +81,10 @@ class SubmissionViewSet(ModelViewSet):
     list_per_page = 50
     ordering = "-created_at"
     filterset_class = SubmissionFilterSet
-    search_fields = ["reference", "name", "email"]
-    # Plain database lookups (icontains) rather than a search index: submissions are not
-    # indexed, so their personal data never lands in the search backend.
+    # The index view searches the reference and, by blind index, an exact email or phone
+    # (views.submission_search): the encrypted columns cannot be searched inside. Plain
+    # database lookups, no search index: personal data never lands in a search backend.
+    search_fields = ["reference"]
     search_backend_name = None
     list_export = views.EXPORT_FIELDS
     export_headings = {field: field for field in views.EXPORT_FIELDS}
@@ -97,7 +101,7 @@ class SubmissionViewSet(ModelViewSet):
     }
 
     def construct_view(self, view_class, **kwargs):
-        return forbidden_as_403(super().construct_view(view_class, **kwargs))
+        return forbidden_as_403(super().construct_view(view_class, **kwargs), view_class.__name__)
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(

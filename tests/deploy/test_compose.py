@@ -15,7 +15,14 @@ COMPOSE = BASE_DIR / "compose.yaml"
 DOCKERFILE = BASE_DIR / "Dockerfile"
 APP_SERVICES = ["release", "app1", "app2", "worker", "scheduler"]
 DOCKER = shutil.which("docker")
-SECRET_VARIABLES = ["SECRET_KEY", "POSTGRES_PASSWORD", "EMAIL_HOST_PASSWORD", "DATABASE_URL"]
+SECRET_VARIABLES = [
+    "SECRET_KEY",
+    "FIELD_ENCRYPTION_KEYS",
+    "BLIND_INDEX_KEY",
+    "POSTGRES_PASSWORD",
+    "EMAIL_HOST_PASSWORD",
+    "DATABASE_URL",
+]
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +81,8 @@ def test_no_secret_is_written_into_compose_yaml_or_the_image(compose):
     app_environment = compose["services"]["app1"]["environment"]
     # Taken from .env (or the shell), and compose refuses to start without it.
     assert re.fullmatch(r"\$\{SECRET_KEY:\?.+\}", app_environment["SECRET_KEY"])
+    for key in ("FIELD_ENCRYPTION_KEYS", "BLIND_INDEX_KEY"):
+        assert re.fullmatch(rf"\$\{{{key}:\?.+\}}", app_environment[key])
     assert "${POSTGRES_PASSWORD:?" in app_environment["DATABASE_URL"]
     assert "${POSTGRES_PASSWORD:?" in compose["services"]["db"]["environment"]["POSTGRES_PASSWORD"]
     dockerfile = DOCKERFILE.read_text()
@@ -106,6 +115,7 @@ def test_docker_compose_accepts_the_file():
     result = subprocess.run(
         [DOCKER, "compose", "-f", str(COMPOSE), "config", "--quiet"],
         env={"SECRET_KEY": "x", "POSTGRES_PASSWORD": "x", "ALLOWED_HOSTS": "clinic.example"}
+        | {"FIELD_ENCRYPTION_KEYS": "x", "BLIND_INDEX_KEY": "x"}
         | {"LB_HEALTHCHECK_HOST": "clinic.example", "PATH": "/usr/bin:/bin:/usr/local/bin"},
         capture_output=True,
         text=True,

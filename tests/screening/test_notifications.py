@@ -89,6 +89,9 @@ def test_the_patient_gets_a_confirmation_without_health_details(patient, complet
     assert not outcome_codes_in(body)
     for health_word in ("medical", "condition", "blood", "scar", "Norwood"):
         assert health_word.lower() not in body.lower()
+    # Not even the name they typed: text of a stranger's choosing never goes out (issue 15).
+    assert CONTACT["name"] not in body and "Annabel" not in body
+    assert body.count("Hello,") == 1
 
 
 def test_staff_mail_falls_back_to_the_setting_then_skips_quietly(

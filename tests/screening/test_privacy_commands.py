@@ -140,7 +140,7 @@ def test_erase_dry_run_changes_nothing(patient_submissions):
         "Would erase 2 submissions."
     )
     assert len(remaining()) == 3
-    assert not ModelLogEntry.objects.filter(action="screening.erase").exists()
+    assert not ModelLogEntry.objects.filter(action="screening.erased").exists()
 
 
 def test_erase_of_nothing_says_so(db):
@@ -169,7 +169,7 @@ def test_erasure_leaves_an_audit_trail_without_personal_data(patient_submissions
 
     run("screening_erase", "--email", "alex.doe@mail.example")
 
-    erased = ModelLogEntry.objects.filter(action="screening.erase")
+    erased = ModelLogEntry.objects.filter(action="screening.erased")
     assert erased.count() == 2
     assert {e.data["via"] for e in erased} == {"command"}
     assert all(e.label == "Erased submission" for e in erased)
@@ -181,7 +181,7 @@ def test_erasure_leaves_an_audit_trail_without_personal_data(patient_submissions
             assert personal.lower() not in trail.lower()
     # The earlier entries about the erased submission are still there, anonymised.
     earlier = ModelLogEntry.objects.filter(object_id=str(first.pk)).exclude(
-        action="screening.erase"
+        action="screening.erased"
     )
     assert set(earlier.values_list("action", flat=True)) == {"screening.status", "screening.note"}
     assert all(e.label == "Erased submission" and e.data == {} for e in earlier)

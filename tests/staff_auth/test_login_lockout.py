@@ -48,7 +48,8 @@ def is_signed_in(client):
 def test_the_limit_is_five_failures_and_the_pause_thirty_minutes():
     assert settings.AXES_FAILURE_LIMIT == 5
     assert settings.AXES_COOLOFF_TIME.total_seconds() == 30 * 60
-    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"], "username"]
+    assert settings.STAFF_ACCOUNT_FAILURE_LIMIT == 20
 
 
 def test_failures_below_the_limit_get_the_normal_login_error(superuser):
@@ -155,7 +156,7 @@ def test_forged_forwarded_for_headers_are_ignored_without_a_trusted_proxy(superu
     assert response.status_code == 429
 
 
-@override_settings(TRUSTED_PROXY_COUNT=1)
+@override_settings(TRUSTED_PROXIES=["10.0.0.5"])
 def test_behind_one_trusted_proxy_each_client_address_is_tracked(superuser):
     proxy = "10.0.0.5"
     # Clients behind the proxy; a forged left-most entry is ignored.
@@ -176,10 +177,38 @@ def test_behind_one_trusted_proxy_each_client_address_is_tracked(superuser):
     assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {ATTACKER_IP}
 
 
-@override_settings(TRUSTED_PROXY_COUNT=1)
+@override_settings(TRUSTED_PROXIES=["10.0.0.5"])
 def test_a_malformed_forwarded_for_falls_back_to_the_socket_address(superuser):
     _, response = attempt(
         superuser.username, "guess", ip="10.0.0.5", HTTP_X_FORWARDED_FOR="not-an-ip"
     )
     assert response.status_code == 200
     assert list(AccessAttempt.objects.values_list("ip_address", flat=True)) == ["10.0.0.5"]
+
+
+@override_settings(TRUSTED_PROXIES=["10.0.0.5"])
+def test_twenty_failures_from_twenty_real_addresses_lock_the_account(superuser):
+    """Per-account throttle: rotating addresses behind a real proxy does not help."""
+    proxy = "10.0.0.5"
+    for n in range(settings.STAFF_ACCOUNT_FAILURE_LIMIT - 1):
+        _, response = attempt(
+            superuser.username, f"guess-{n}", ip=proxy, HTTP_X_FORWARDED_FOR=f"192.0.2.{n + 1}"
+        )
+        assert response.status_code == 200, n  # below both limits
+    _, response = attempt(
+        superuser.username, "guess-20", ip=proxy, HTTP_X_FORWARDED_FOR="192.0.2.200"
+    )
+    assert response.status_code == 429
+    # The owner, from a fresh address and with the right password, is locked out too...
+    client, response = attempt(
+        superuser.username, STAFF_PASSWORD, ip=proxy, HTTP_X_FORWARDED_FOR=OTHER_IP
+    )
+    assert response.status_code == 429 and not is_signed_in(client)
+    # ... while another account is not.
+    assert AccessAttempt.objects.exclude(username=superuser.username).count() == 0
+    # The documented unlock path.
+    call_command("axes_reset_username", superuser.username)
+    client, response = attempt(
+        superuser.username, STAFF_PASSWORD, ip=proxy, HTTP_X_FORWARDED_FOR=OTHER_IP
+    )
+    assert response.status_code == 302 and is_signed_in(client)

@@ -1,4 +1,5 @@
-"""Staff sessions end with the browser and after 8 hours without activity."""
+"""Staff sessions end with the browser, after 30 minutes without activity and 12 hours
+after signing in (issue 15)."""
 
 import time
 
@@ -7,10 +8,11 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.test import Client
 
-from staff_auth.middleware import LAST_ACTIVITY_SESSION_KEY
+from staff_auth.middleware import LAST_ACTIVITY_SESSION_KEY, SIGNED_IN_AT_SESSION_KEY
 from tests.support.auth import STAFF_PASSWORD
 
-EIGHT_HOURS = 8 * 60 * 60
+IDLE_LIMIT = 30 * 60
+ABSOLUTE_LIMIT = 12 * 60 * 60
 
 
 @pytest.fixture
@@ -29,9 +31,33 @@ def set_last_activity(client, seconds_ago):
     session.save()
 
 
-def test_the_idle_limit_is_eight_hours():
-    assert settings.STAFF_SESSION_IDLE_TIMEOUT == EIGHT_HOURS
-    assert settings.SESSION_COOKIE_AGE <= EIGHT_HOURS
+def test_the_limits_are_thirty_minutes_idle_and_twelve_hours_absolute():
+    assert settings.STAFF_SESSION_IDLE_TIMEOUT == IDLE_LIMIT
+    assert settings.STAFF_SESSION_ABSOLUTE_TIMEOUT == ABSOLUTE_LIMIT
+    assert settings.SESSION_COOKIE_AGE <= ABSOLUTE_LIMIT
+
+
+def test_twelve_hours_after_signing_in_the_session_ends_even_when_active(site_tree, signed_in):
+    client, _ = signed_in
+    client.get("/admin/")
+    session = client.session
+    session[SIGNED_IN_AT_SESSION_KEY] = int(time.time()) - ABSOLUTE_LIMIT - 1
+    session[LAST_ACTIVITY_SESSION_KEY] = int(time.time()) - 5
+    session.save()
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    assert SESSION_KEY not in client.session
+    assert "signed in more than 12 hours ago" in client.get(response["Location"]).content.decode()
+
+
+def test_eleven_hours_after_signing_in_an_active_session_goes_on(site_tree, signed_in):
+    client, _ = signed_in
+    client.get("/admin/")
+    session = client.session
+    session[SIGNED_IN_AT_SESSION_KEY] = int(time.time()) - 11 * 60 * 60
+    session.save()
+    assert client.get("/admin/").status_code == 200
 
 
 @pytest.mark.parametrize("remember", [None, "on"])
@@ -52,19 +78,19 @@ def test_the_login_page_offers_no_remember_me(db):
     assert 'name="username"' in html and 'name="password"' in html
 
 
-def test_activity_within_eight_hours_keeps_the_session(site_tree, signed_in):
+def test_activity_within_thirty_minutes_keeps_the_session(site_tree, signed_in):
     client, _ = signed_in
     client.get("/admin/")
-    set_last_activity(client, EIGHT_HOURS - 60)
+    set_last_activity(client, IDLE_LIMIT - 60)
     assert client.get("/admin/").status_code == 200
     # The request counted as activity: the stamp moved to now.
     assert abs(client.session[LAST_ACTIVITY_SESSION_KEY] - time.time()) < 60
 
 
-def test_eight_hours_without_a_request_signs_the_user_out(site_tree, signed_in):
+def test_thirty_minutes_without_a_request_signs_the_user_out(site_tree, signed_in):
     client, _ = signed_in
     client.get("/admin/")
-    set_last_activity(client, EIGHT_HOURS + 1)
+    set_last_activity(client, IDLE_LIMIT + 1)
     response = client.get("/admin/pages/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
@@ -76,7 +102,7 @@ def test_eight_hours_without_a_request_signs_the_user_out(site_tree, signed_in):
 def test_an_idle_session_is_also_ended_on_public_pages(site_tree, signed_in):
     client, _ = signed_in
     client.get("/admin/")
-    set_last_activity(client, EIGHT_HOURS + 1)
+    set_last_activity(client, IDLE_LIMIT + 1)
     client.get("/")
     assert SESSION_KEY not in client.session
 
@@ -101,5 +127,5 @@ def test_the_server_side_session_expires_too(site_tree, signed_in):
     """Even a copied cookie stops working: the stored session has the same lifetime."""
     client, _ = signed_in
     client.get("/admin/")
-    assert 0 < client.session.get_expiry_age() <= EIGHT_HOURS
+    assert 0 < client.session.get_expiry_age() <= ABSOLUTE_LIMIT
     assert client.session.get_expire_at_browser_close()

@@ -18,7 +18,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import PageViewRestriction
 
-from staff_auth import two_factor
+from staff_auth import otp_secrets, two_factor
 from tests.support.admin_urls import admin_paths
 from tests.support.auth import STAFF_PASSWORD, code_for
 from tests.support.security import parse_csp
@@ -231,7 +231,10 @@ def test_setup_page_shows_a_locally_drawn_qr_code_and_the_key(site_tree, superus
     # The key for manual entry is the device's key.
     secret = re.search(r"<code>([A-Z2-7 ]+)</code>", html).group(1)
     unspaced = secret.replace(" ", "")
-    assert base64.b32decode(unspaced + "=" * (-len(unspaced) % 8)) == bytes.fromhex(device.key)
+    assert base64.b32decode(unspaced + "=" * (-len(unspaced) % 8)) == device.bin_key
+    # Stored encrypted (issue 15): the column holds neither the hex nor the base32 key.
+    assert device.key.startswith("enc1:")
+    assert device.bin_key.hex() not in device.key and unspaced not in device.key
     # Same key on reload: the app the user already scanned stays valid.
     assert secret in half_signed_in.get(SETUP_URL).content.decode()
 
@@ -307,7 +310,9 @@ def test_enrolment_needs_a_correct_code_then_shows_ten_backup_codes_once(
     shown = [c.replace(" ", "") for c in re.findall(r"<li><code>([a-z2-7 ]+)</code></li>", html)]
     assert len(shown) == 10
     stored = set(StaticToken.objects.filter(device__user=superuser).values_list("token", flat=True))
-    assert set(shown) == stored
+    # Stored hashed (issue 15): the codes shown are nowhere in the database.
+    assert {otp_secrets.hash_backup_code(code) for code in shown} == stored
+    assert not set(shown) & stored
     device.refresh_from_db()
     assert device.confirmed and is_verified(half_signed_in)
     assert half_signed_in.get("/admin/").status_code == 200

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from clinic_site import crypto
 from screening.models import Submission
 from screening.privacy import erase_submissions
 
@@ -31,7 +32,8 @@ class Command(BaseCommand):
             email = email.strip()
             if not email:
                 raise CommandError("--email cannot be empty.")
-            submissions = Submission.objects.filter(email__iexact=email)
+            # Emails are encrypted: their keyed blind index finds every row (any case).
+            submissions = Submission.objects.filter(email_index=crypto.email_index(email))
 
         count = submissions.count() if dry_run else erase_submissions(submissions, via="command")
         verb = "Would erase" if dry_run else "Erased"

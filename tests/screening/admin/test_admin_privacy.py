@@ -29,7 +29,7 @@ def test_erase_from_the_admin(manager_client, manager, submission, reviewer):
     assert "have been erased" in response.content.decode()
     assert not Submission.objects.filter(pk=submission.pk).exists()
     assert not ReviewNote.objects.exists()
-    entry = ModelLogEntry.objects.get(action="screening.erase")
+    entry = ModelLogEntry.objects.get(action="screening.erased")
     assert entry.user == manager and entry.data == {"via": "admin"}
     assert entry.label == "Erased submission"
     assert submission.reference not in repr(list(ModelLogEntry.objects.values()))

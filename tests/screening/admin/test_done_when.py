@@ -52,13 +52,15 @@ def test_a_reviewer_works_a_submission_and_a_manager_erases_one(reviewer, manage
 
     actions = list(ModelLogEntry.objects.order_by("pk").values_list("action", "user"))
     assert actions == [
+        ("screening.viewed", reviewer.pk),
         ("screening.assign", reviewer.pk),
         ("screening.note", reviewer.pk),
         ("screening.status", reviewer.pk),
         ("screening.status", reviewer.pk),
         ("screening.status", reviewer.pk),
-        ("screening.export", reviewer.pk),
-        ("screening.erase", manager.pk),
+        ("screening.viewed", reviewer.pk),
+        ("screening.exported", reviewer.pk),
+        ("screening.erased", manager.pk),
     ]
     history = reviewer_client.get(admin_url("history", pk)).content.decode()
     assert history.count("Status changed") == 3

@@ -1,0 +1,73 @@
+"""The shared rate limiter (issue 15): a sliding window, and IPv6 clients counted by /64."""
+
+import pytest
+from django.core.cache import cache
+from django.test import RequestFactory, override_settings
+
+from clinic_site.ratelimit import Rate, hit
+
+HOUR = 3600
+RATE = Rate(5, HOUR)
+START = 1_000 * HOUR  # the start of a clock hour
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def request_from(address):
+    return RequestFactory().post("/", REMOTE_ADDR=address)
+
+
+def hits(address, times, at):
+    return [hit(request_from(address), "test", RATE, now=at) for _ in range(times)]
+
+
+def test_no_burst_of_twice_the_rate_across_a_window_edge():
+    # 5 at the end of one hour, then more just after the clock turns: refused.
+    assert all(v.allowed for v in hits("192.0.2.1", 5, START + HOUR - 10))
+    after_edge = hits("192.0.2.1", 5, START + HOUR + 10)
+    assert not any(v.allowed for v in after_edge)
+    assert all(v.retry_after > 0 for v in after_edge)
+
+
+def test_the_previous_window_counts_less_as_it_slides_away():
+    assert all(v.allowed for v in hits("192.0.2.1", 5, START + 10))
+    # Most of an hour later, most of those 5 have slid out of the last hour.
+    later = hits("192.0.2.1", 4, START + HOUR + int(0.9 * HOUR))
+    assert [v.allowed for v in later] == [True, True, True, True]
+
+
+def test_the_retry_after_points_at_when_an_attempt_is_allowed_again():
+    hits("192.0.2.1", 5, START + HOUR - 10)
+    [refused] = hits("192.0.2.1", 1, START + HOUR + 10)
+    assert not refused.allowed
+    [again] = hits("192.0.2.1", 1, START + HOUR + 10 + refused.retry_after + 60)
+    assert again.allowed
+
+
+def test_ipv6_addresses_in_one_64_share_a_count_and_other_64s_do_not():
+    assert all(v.allowed for v in hits("2001:db8:1:2::1", 5, START))
+    # Another address of the same /64 (a privacy address, the next device at home).
+    assert not hits("2001:db8:1:2:ffff:ffff:ffff:fffe", 1, START)[0].allowed
+    assert hits("2001:db8:1:3::1", 1, START)[0].allowed
+
+
+def test_ipv4_addresses_are_counted_one_by_one():
+    assert all(v.allowed for v in hits("192.0.2.1", 5, START))
+    assert hits("192.0.2.2", 1, START)[0].allowed
+    assert not hits("192.0.2.1", 1, START)[0].allowed
+
+
+@override_settings(TRUSTED_PROXIES=["10.0.0.5"])
+def test_behind_a_listed_proxy_the_forwarded_client_is_counted():
+    def from_client(client):
+        return RequestFactory().post("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR=client)
+
+    for _ in range(5):
+        assert hit(from_client("192.0.2.1"), "test", RATE, now=START).allowed
+    assert not hit(from_client("192.0.2.1"), "test", RATE, now=START).allowed
+    assert hit(from_client("192.0.2.9"), "test", RATE, now=START).allowed
