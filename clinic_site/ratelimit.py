@@ -24,6 +24,10 @@ from django.utils.crypto import salted_hmac
 
 from clinic_site.client_ip import client_ip_address
 
+# The limiter's clock, apart from time.time so that a test can move it without moving the
+# cache's or the session's.
+clock = time.time
+
 _PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 _RATE_RE = re.compile(r"^\s*(\d+)\s*/\s*(second|minute|hour|day)s?\s*$")
 
@@ -72,7 +76,7 @@ def _count(key: str, timeout: int) -> int:
 
 def hit(request, scope: str, rate: Rate, *, now: float | None = None) -> Verdict:
     """Count one attempt from this request's client; refuse once the rate is used up."""
-    now = time.time() if now is None else now
+    now = clock() if now is None else now
     period = rate.period_seconds
     window = int(now // period)
     elapsed = (now - window * period) / period  # 0..1 into the current window
@@ -85,10 +89,13 @@ def hit(request, scope: str, rate: Rate, *, now: float | None = None) -> Verdict
         return Verdict(allowed=True, retry_after=0)
     # Refused (and counted: hammering does not help): wait until the previous window's
     # share has shrunk enough for one more attempt, or, when this window alone is over the
-    # rate, until it has become the previous one and shrunk.
+    # rate, until it has become the previous one and shrunk. Either way the wait is until
+    # one more attempt fits: previous × weight + current + 1 ≤ rate. Under the counter's
+    # approximation that can be longer than one period (attempts are taken as spread over
+    # their window), never shorter than the truth: a client that waits Retry-After gets in.
     if current < rate.count and previous:
         needed_weight = (rate.count - current - 1) / previous
         wait = (weight - needed_weight) * period
     else:
-        wait = (1 - elapsed) * period + max(0.0, 1 - rate.count / current) * period
+        wait = (1 - elapsed) * period + max(0.0, 1 - (rate.count - 1) / current) * period
     return Verdict(allowed=False, retry_after=max(1, math.ceil(wait)))

@@ -49,6 +49,32 @@ def test_the_retry_after_points_at_when_an_attempt_is_allowed_again():
     assert again.allowed
 
 
+@pytest.mark.parametrize(
+    "burst",
+    [
+        [(5, START + HOUR - 10), (1, START + HOUR + 10)],  # over only with the last hour
+        [(5, START + 60), (1, START + 120)],  # this window alone is over, early on
+        [(3, START + 600), (4, START + HOUR + 300)],  # refused attempts count too
+        [(7, START + HOUR - 5)],  # hammering at the end of a window
+    ],
+)
+def test_retry_after_is_exactly_when_one_more_attempt_fits(burst):
+    def replay():
+        cache.clear()
+        verdicts = [v for times, at in burst for v in hits("192.0.2.1", times, at)]
+        return verdicts[-1]
+
+    refused = replay()
+    assert not refused.allowed
+    last_at = burst[-1][1]
+    # Two seconds early (Retry-After is rounded up to a whole second) the client is
+    # refused; at Retry-After it gets in (each on a replay, since a refused attempt counts).
+    replay()
+    assert not hits("192.0.2.1", 1, last_at + refused.retry_after - 2)[0].allowed
+    replay()
+    assert hits("192.0.2.1", 1, last_at + refused.retry_after)[0].allowed
+
+
 def test_ipv6_addresses_in_one_64_share_a_count_and_other_64s_do_not():
     assert all(v.allowed for v in hits("2001:db8:1:2::1", 5, START))
     # Another address of the same /64 (a privacy address, the next device at home).
