@@ -150,7 +150,7 @@ def test_reviewer_signs_in_with_two_factor_reviews_a_submission_and_exports(
     page.keyboard.press("Escape")
     # The filter drawer closes with an animation and hands focus back when it is gone:
     # wait for that, or it can take the focus back from the row link reached below.
-    expect(page.get_by_label("Refer")).to_be_hidden()
+    expect(page.get_by_role("checkbox", name="Refer: medical review needed")).to_be_hidden()
 
     # --- A submission: assign, note, status ----------------------------------------------
     link = page.get_by_role("link", name=target.reference, exact=True)

@@ -17,7 +17,10 @@ STATIC_SOURCE = Path(settings.BASE_DIR) / "static"
 # these keep our own assets to a fraction of it. Raise them only with a reason.
 # 40 KB since the stylesheet gained a dark colour scheme, print styles and figure styles;
 # what goes on the wire (brotli) is what the compressed budget below keeps small.
-CSS_BUDGET_BYTES = 40 * 1024
+# 44 KB since the layout ("On this page", cards, the home first screen) and the v2
+# questionnaire (picture grid, progress bar, reduced header and footer); the brotli budget
+# of site.css is unchanged.
+CSS_BUDGET_BYTES = 44 * 1024
 SITE_CSS_BROTLI_BUDGET_BYTES = 8 * 1024
 JS_BUDGET_BYTES = 15 * 1024
 ONE_FILE_JS_BUDGET_BYTES = 10 * 1024

@@ -1,6 +1,9 @@
 """Demo data cannot go live: `check --deploy` fails while any is in the database."""
 
+import secrets
+
 import pytest
+from cryptography.fernet import Fernet
 from django.core.checks import run_checks
 
 from content.checks import DEMO_NOTIFICATION_EMAIL, is_example_address
@@ -112,6 +115,9 @@ def test_check_deploy_under_production_settings_fails_on_demo_data_then_passes(t
             "SECRET_KEY": "probe-" + "x" * 50,
             "ALLOWED_HOSTS": "clinic.example",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            # Real keys, so that only the demo content decides the check's outcome.
+            "FIELD_ENCRYPTION_KEYS": Fernet.generate_key().decode(),
+            "BLIND_INDEX_KEY": secrets.token_urlsafe(32),
         },
         # The test settings allow async-unsafe calls for Playwright; production never does.
         drop=(
@@ -119,6 +125,8 @@ def test_check_deploy_under_production_settings_fails_on_demo_data_then_passes(t
             "SECRET_KEY",
             "ALLOWED_HOSTS",
             "DATABASE_URL",
+            "FIELD_ENCRYPTION_KEYS",
+            "BLIND_INDEX_KEY",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         ),
     )

@@ -39,7 +39,8 @@ def test_requests_over_the_rate_send_nothing_and_say_so(superuser):
 
     refused = request_reset(superuser.email)
     assert refused.status_code == 429
-    assert 1 <= int(refused["Retry-After"]) <= 3600
+    # A sliding window: at most the rest of this hour plus most of the next.
+    assert 1 <= int(refused["Retry-After"]) <= 2 * 3600
     assert "Too many password reset requests" in refused.content.decode()
     assert len(mail.outbox) == 3
 
