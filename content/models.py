@@ -91,6 +91,15 @@ class SitePage(Page):
     def get_canonical_url(self, request):
         return structured_data.absolute_url(self, request)
 
+    def get_view_restrictions(self):
+        # While this page is served, the restrictions come from the site data cache
+        # (content/site_cache.py, set by the on_serve_page hook): no query. Everywhere
+        # else (the admin's privacy views) Wagtail's queryset, as usual.
+        served = getattr(self, "_served_view_restrictions", None)
+        if served is not None:
+            return served
+        return super().get_view_restrictions()
+
     @cached_property
     def page_contents(self):
         """(anchor, title) of each section of a long page's body, for "On this page";

@@ -57,6 +57,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and auth: a cached page is served without touching the database.
     "clinic_site.page_cache.PageCacheMiddleware",
+    # After the page cache (a hit needs none of it): the site, its home page, clinic
+    # details and menus from the cache, so a rendered page does not query for them.
+    "content.site_cache.SiteDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
