@@ -17,6 +17,8 @@ def offer_anonymous_pages_to_the_page_cache(serve_page):
         # Wagtail's view-restriction check (inside this hook) reads them from the
         # cached site data instead of two queries (content/site_cache.py).
         page._served_view_restrictions = site_cache.view_restrictions(page)
+        # Served live (previews never pass here): its fragments may come from the cache.
+        page._served_live = request
         response = serve_page(page, request, serve_args, serve_kwargs)
         if getattr(page, "cache_anonymous", False):
             mark_cacheable(response)

@@ -14,8 +14,9 @@ it, so it is kept in the cache:
   (content/page_context.py).
 * ``view_restrictions(page)`` answers Wagtail's per-request view-restriction check
   (``SitePage.get_view_restrictions``) from one cached list instead of two queries.
-* ``fragment_key(...)`` keys the rendered StreamField bodies
-  (content/templatetags/content_blocks.py ``body_fragment``).
+* ``fragment_key(...)`` keys rendered fragments of a live page (its StreamField body
+  and the rest of its content, its JSON-LD): content/templatetags/content_blocks.py
+  ``{% page_fragment %}``.
 
 Invalidation is explicit and global, like the page cache's: every entry carries the
 *generation* it was built under, and every signal that retires cached pages
@@ -38,6 +39,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http.request import split_domain_port
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
@@ -171,16 +173,30 @@ def prime(request) -> SiteData | None:
     return data
 
 
+def without_site_data(view):
+    """Mark a view that shows no page chrome (health check, benchmark baseline): the
+    middleware then does not load the site data for it."""
+    view.without_site_data = True
+    return view
+
+
 class SiteDataMiddleware:
-    """Primes each public request with the cached site data (see the module docstring)."""
+    """Primes each public request with the cached site data (see the module docstring),
+    just before its view runs: redirects and refusals by earlier middleware, and views
+    marked ``without_site_data``, do not pay for it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not request.path_info.startswith(SKIPPED_PATH_PREFIXES):
-            prime(request)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not (
+            getattr(view_func, "without_site_data", False)
+            or request.path_info.startswith(SKIPPED_PATH_PREFIXES)
+        ):
+            prime(request)
 
 
 def view_restrictions(page) -> list | None:
@@ -214,13 +230,34 @@ def view_restrictions(page) -> list | None:
     return [r for path, r in entry["restrictions"] if page.path.startswith(path)]
 
 
-def fragment_key(request, *parts) -> str | None:
-    """A cache key for a rendered fragment that depends only on what the generation
-    covers and on `parts`; None when this request must render afresh."""
+def fragment_key(request, page, name: str) -> str | None:
+    """The cache key of a rendered fragment of a page served live, or None when it must
+    be rendered afresh: a preview (Wagtail serves those without the on_serve_page hook
+    that marks a live page), no page, or a request the site data did not prime."""
     generation = getattr(request, "_site_data_generation", None)
-    if generation is None or getattr(request, "is_preview", False):
+    if (
+        generation is None
+        or page is None
+        or getattr(request, "is_preview", False)
+        or getattr(page, "_served_live", None) is not request
+        or page.live_revision_id is None
+    ):
         return None
-    text = ":".join(str(part) for part in (generation, template_fingerprint(), *parts))
+    try:
+        host = request.get_host()
+    except Exception:
+        return None
+    parts = (
+        generation,
+        template_fingerprint(),
+        timezone.localdate().isoformat(),  # "review due in N days" changes daily
+        request.scheme,
+        host,
+        page.pk,
+        page.live_revision_id,
+        name,
+    )
+    text = ":".join(str(part) for part in parts)
     return FRAGMENT_KEY_PREFIX + hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -99,3 +99,17 @@ def test_a_new_view_restriction_applies_at_once(client, site_tree):
     assert response.status_code == 200
     assert "Frequently asked questions</h1>" not in response.content.decode()
     assert 'name="password"' in response.content.decode()
+
+
+def test_a_preview_shows_the_draft_not_the_cached_live_fragment(client, article_factory):
+    article = article_factory(
+        "preview-article", body=[{"type": "paragraph", "value": "<p>Live words.</p>"}]
+    )
+    warm(client, article.url)  # the live body is now a cached fragment
+    page = ArticlePage.objects.get(pk=article.pk)
+    page.body = [{"type": "paragraph", "value": "<p>Draft words.</p>"}]
+    page.save_revision()
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    html = draft.make_preview_request().content.decode()
+    assert "Draft words." in html
+    assert "Live words." not in html
