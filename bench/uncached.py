@@ -18,7 +18,9 @@ middleware on a public GET (the time spent inside it, minus the time inside the 
 
 No server, no network: it isolates what the application does from gunicorn and the
 proxy (bench/run.py measures those). Environment: BENCH_REQUESTS (300 per scenario and
-round), BENCH_ROUNDS (3), BENCH_JSON (a path: also write the numbers as JSON).
+round), BENCH_ROUNDS (3), BENCH_JSON (a path: also write the numbers as JSON),
+BENCH_PARTS (scenarios,middleware,profile: any subset), BENCH_SCRATCH (where the
+database goes).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ os.environ.update(
 )
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "300"))
+PARTS = os.environ.get("BENCH_PARTS", "scenarios,middleware,profile").split(",")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 
 import django  # noqa: E402
@@ -170,27 +173,31 @@ def middleware_costs(path: str, requests: int = 300) -> dict[str, float]:
     inclusive: dict[str, float] = {}
     order = list(settings.MIDDLEWARE)
 
-    # Wrap each middleware class's __call__ for the run, then restore.
+    # Wrap each middleware class's __call__, and the handler's own view step (URL
+    # resolving, process_view hooks, the view) that the innermost middleware calls.
+    from django.core.handlers.base import BaseHandler
     from django.utils.module_loading import import_string
 
+    view_step = "(URL resolving, process_view hooks and the view itself)"
     classes = {path_: import_string(path_) for path_ in order}
-    saved = {}
+    saved = {name: cls.__call__ for name, cls in classes.items()}
+    saved_get_response = BaseHandler._get_response
+
+    def make(name, inner):
+        def __call__(self, request):
+            start = time.perf_counter()
+            try:
+                return inner(self, request)
+            finally:
+                inclusive[name] = inclusive.get(name, 0.0) + time.perf_counter() - start
+
+        return __call__
+
     for name, cls in classes.items():
-        saved[name] = cls.__call__
-
-        def make(name=name, inner=cls.__call__):
-            def __call__(self, request):
-                start = time.perf_counter()
-                try:
-                    return inner(self, request)
-                finally:
-                    inclusive[name] = inclusive.get(name, 0.0) + time.perf_counter() - start
-
-            return __call__
-
-        cls.__call__ = make()
+        cls.__call__ = make(name, cls.__call__)
+    BaseHandler._get_response = make(view_step, saved_get_response)
     try:
-        client = Client()
+        client = Client()  # its handler chains the wrapped callables
         fetch(client, path)
         inclusive.clear()
         for _ in range(requests):
@@ -199,15 +206,12 @@ def middleware_costs(path: str, requests: int = 300) -> dict[str, float]:
     finally:
         for name, cls in classes.items():
             cls.__call__ = saved[name]
+        BaseHandler._get_response = saved_get_response
+    chain = [name for name in [*order, view_step] if name in inclusive]
     own = {}
-    for position, name in enumerate(order):
-        inner = next((inclusive[n] for n in order[position + 1 :] if n in inclusive), None)
-        if name not in inclusive:
-            continue
-        # The view's time sits inside the innermost middleware: report the view apart.
-        own[name] = (inclusive[name] - (inner or 0.0)) / requests * 1e6
-    innermost = next(n for n in reversed(order) if n in inclusive)
-    own["(view, inside the innermost middleware)"] = own.pop(innermost)
+    for position, name in enumerate(chain):
+        inner = inclusive[chain[position + 1]] if position + 1 < len(chain) else 0.0
+        own[name] = (inclusive[name] - inner) / requests * 1e6
     return own
 
 
@@ -217,8 +221,10 @@ def main() -> None:
         say(f"== building {DB_PATH}")
         build_database()
         paths = scenarios()
-        say(f"== {ROUNDS} rounds x {REQUESTS} requests per scenario")
-        results = measure(paths)
+        results, costs, report = {}, {}, ""
+        if "scenarios" in PARTS:
+            say(f"== {ROUNDS} rounds x {REQUESTS} requests per scenario")
+            results = measure(paths)
         say(
             "| Scenario | p50 ms | p99 ms | req/s | × baseline (mean) | × baseline (p50) "
             "| queries | bytes |"
@@ -230,13 +236,15 @@ def main() -> None:
                 f"{r['per_second']:.0f} | {r['ratio']:.3f} | {r['ratio_p50']:.3f} | "
                 f"{r['queries']} | {r['bytes']} |"
             )
-        say("\n== middleware: own time per public GET of the baseline view (µs)")
-        costs = middleware_costs(paths["baseline"])
-        for name, micros in costs.items():
-            say(f"  {micros:8.1f}  {name}")
-        say("\n== profile: uncached article, top 15 functions by own time")
-        report = profile(paths["article uncached"])
-        say(report)
+        if "middleware" in PARTS:
+            say("\n== middleware: own time per public GET of the baseline view (µs)")
+            costs = middleware_costs(paths["baseline"])
+            for name, micros in costs.items():
+                say(f"  {micros:8.1f}  {name}")
+        if "profile" in PARTS:
+            say("\n== profile: uncached article, top 15 functions by own time")
+            report = profile(paths["article uncached"])
+            say(report)
         if os.environ.get("BENCH_JSON"):
             Path(os.environ["BENCH_JSON"]).write_text(
                 json.dumps({"results": results, "middleware_us": costs, "profile": report})
