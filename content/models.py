@@ -278,8 +278,13 @@ class HomePage(SitePage):
         # A page this request only passes through (e.g. the articles index on the way to
         # an article) is loaded as its specific type with its own fields deferred: one
         # query instead of two. The page actually served is loaded in full as usual.
+        # The site data cache (content/site_cache.py) usually has it: no query at all.
         if len(path_components) > 1:
-            child = self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
+            child = getattr(request, "_content_children_by_slug", {}).get(path_components[0])
+            if child is None or child.path[: len(self.path)] != self.path:
+                child = (
+                    self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
+                )
             if child is None:
                 raise Http404
             child._cached_parent_obj = self

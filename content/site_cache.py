@@ -108,6 +108,9 @@ class SiteData:
     clinic_settings: object
     top_level_pages: list = field(default_factory=list)
     treatments: list = field(default_factory=list)
+    # The home page's children by slug, as their own types with their fields deferred:
+    # what routing passes through on the way to an article (HomePage.route).
+    children_by_slug: dict = field(default_factory=dict)
 
 
 def _host_key(request) -> str | None:
@@ -138,6 +141,9 @@ def _build(request, generation: str) -> SiteData | None:
         clinic_settings=clinic_settings,
         top_level_pages=page_context.load_top_level_pages(site),
         treatments=page_context.load_treatments(),
+        children_by_slug={
+            child.slug: child for child in site.root_page.get_children().specific(defer=True)
+        },
     )
 
 
@@ -169,6 +175,7 @@ def prime(request) -> SiteData | None:
     setattr(request, ClinicSettings.get_cache_attr_name(), data.clinic_settings)
     request._content_top_level_pages = data.top_level_pages
     request._content_treatments = data.treatments
+    request._content_children_by_slug = data.children_by_slug
     request._site_data_generation = generation
     return data
 

@@ -1,6 +1,6 @@
 """Query budgets, with the page cache off (as for the first visitor after a publish, or
-anyone with a session cookie): an article or the home page in at most 3 queries (route,
-page, and what cannot be cached: related or featured articles), with the site, its
+anyone with a session cookie): an article in 1 query and the home page in none (issue 20
+allows 3: route, page, and what cannot be cached), with the site, its
 home page, clinic details, menus and view restrictions from the site data cache
 (content/site_cache.py); and nothing grows with the number of menu items, breadcrumbs,
 related articles or listed articles (no N+1)."""
@@ -12,8 +12,13 @@ from wagtail.models import Page
 
 from content.models import ArticlePage, RelatedArticle, StandardPage
 
-ARTICLE_BUDGET = 3
-HOME_BUDGET = 3
+# Today's counts, so that any added query fails a test; issue 20's ceiling is 3 (route,
+# page and what cannot be cached). An article: its own row (the route through the home
+# page and the articles index comes from the site data cache; related articles are
+# inside its cached content fragment). The home page: everything cached.
+ARTICLE_BUDGET = 1
+HOME_BUDGET = 0
+ISSUE_CEILING = 3
 
 
 def warm_query_count(client, url):
@@ -24,7 +29,7 @@ def warm_query_count(client, url):
     return len(queries)
 
 
-def test_every_article_renders_within_three_queries(
+def test_every_article_renders_within_its_budget(
     client, site_tree, django_assert_max_num_queries
 ):
     urls = [page.url for page in ArticlePage.objects.live()]
@@ -37,7 +42,7 @@ def test_every_article_renders_within_three_queries(
         assert "X-Cache" not in response  # rendered, not served by the page cache
 
 
-def test_home_page_renders_within_three_queries(client, site_tree, django_assert_max_num_queries):
+def test_home_page_renders_within_its_budget(client, site_tree, django_assert_max_num_queries):
     client.get("/")
     with django_assert_max_num_queries(HOME_BUDGET):
         assert client.get("/").status_code == 200
@@ -47,7 +52,7 @@ def test_a_cold_article_rebuilds_the_site_data_within_a_bound(
     client, site_tree, django_assert_max_num_queries
 ):
     """Right after a publish nothing is cached: a bounded handful of queries, once."""
-    with django_assert_max_num_queries(ARTICLE_BUDGET + 8):
+    with django_assert_max_num_queries(ISSUE_CEILING + 8):
         assert client.get("/articles/faq/").status_code == 200
 
 
