@@ -21,7 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from clinic_site import illustrations
-from content import page_context, structured_data
+from content import page_context, site_cache, structured_data
 from content.blocks import (
     RICH_TEXT_FEATURES,
     ContentBodyBlock,
@@ -336,12 +336,20 @@ class ArticleIndexPage(SitePage):
     def route(self, request, path_components):
         # One query for the article and its reviewer, instead of Wagtail's generic
         # child lookup followed by a second query for the specific page.
+        # The article comes from the site data cache (content/site_cache.py) when an
+        # earlier request loaded it under the current generation.
         if path_components:
-            article = (
-                ArticlePage.objects.child_of(self)
-                .select_related("reviewed_by")
-                .filter(slug=path_components[0])
-                .first()
+            slug = path_components[0]
+            article = site_cache.routed_child(
+                request,
+                self,
+                slug,
+                lambda: (
+                    ArticlePage.objects.child_of(self)
+                    .select_related("reviewed_by")
+                    .filter(slug=slug)
+                    .first()
+                ),
             )
             if article is not None:
                 article._cached_parent_obj = self

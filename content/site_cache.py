@@ -47,6 +47,7 @@ GENERATION_KEY = "site-data:generation"
 SITE_KEY_PREFIX = "site-data:site:"
 RESTRICTIONS_KEY = "site-data:restrictions"
 FRAGMENT_KEY_PREFIX = "site-data:fragment:"
+ROUTE_KEY_PREFIX = "site-data:route:"
 # Paths that never show a public page: no lookup at all.
 SKIPPED_PATH_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/healthz")
 TIMEOUT = 24 * 60 * 60
@@ -235,6 +236,31 @@ def view_restrictions(page) -> list | None:
     if any(page.path.startswith(alias) for alias in entry["alias_paths"]):
         return None
     return [r for path, r in entry["restrictions"] if page.path.startswith(path)]
+
+
+def routed_child(request, parent, slug: str, load):
+    """The child page `slug` of `parent` that routing passes to, from the cache when the
+    request was primed (keyed by the generation, so any page save, publish, move or
+    delete, or an edit of what pages show, reloads it), else from `load()`."""
+    generation = getattr(request, "_site_data_generation", None)
+    if generation is None:
+        return load()
+    text = f"{generation}:{parent.path}:{slug}"
+    key = ROUTE_KEY_PREFIX + hashlib.sha256(text.encode()).hexdigest()
+    cache = data_cache()
+    try:
+        page = cache.get(key)
+    except Exception:
+        logger.exception("Site data cache: lookup failed, reading the database")
+        return load()
+    if page is None:
+        page = load()
+        if page is not None:
+            try:
+                cache.set(key, page, timeout=TIMEOUT)
+            except Exception:
+                logger.exception("Site data cache: could not store a routed page")
+    return page
 
 
 def fragment_key(request, page, name: str) -> str | None:

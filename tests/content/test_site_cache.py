@@ -113,3 +113,21 @@ def test_a_preview_shows_the_draft_not_the_cached_live_fragment(client, article_
     html = draft.make_preview_request().content.decode()
     assert "Draft words." in html
     assert "Live words." not in html
+
+
+def test_an_unpublished_article_is_gone_on_the_next_request(client, article_factory):
+    article = article_factory("soon-gone")
+    warm(client, article.url)  # its route and row are now cached
+    ArticlePage.objects.get(pk=article.pk).unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_a_retitled_article_shows_its_new_title_at_once(client, article_factory):
+    article = article_factory("retitled", title="Old quillwort title")
+    assert "Old quillwort title" in warm(client, article.url)
+    page = ArticlePage.objects.get(pk=article.pk)
+    page.title = "New quillwort title"
+    page.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert "<h1>New quillwort title</h1>" in html
+    assert "Old quillwort title" not in html
