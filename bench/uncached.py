@@ -6,7 +6,12 @@ PAGE_CACHE_ENABLED off) against a scratch SQLite database built with the site co
 in interleaved rounds, so each ratio compares numbers taken side by side:
 
 * baseline: /bench/baseline, the minimal Django view, through the same middleware;
-* article uncached: the longest live article, routed and rendered on every request;
+* article uncached: the longest live article, routed and rendered on every request
+  (the page cache off; the site data cache and page fragments warm, as for a visitor
+  with a session cookie, or any visitor but the first after a publish);
+* article right after a publish: the same, with the site data cache and fragments
+  retired before every request (a new generation), as for the first visitor after a
+  publish;
 * home uncached: the home page, likewise;
 * questionnaire start: /screening/ (never cached: it is per patient);
 * search: /search/?q=PRP (never cached).
@@ -94,10 +99,24 @@ def article_path() -> str:
     return ArticlePage.objects.live().order_by("-reading_time", "path").first().url
 
 
+COLD = "article right after a publish"
+
+
+def retire_cached_site_data() -> None:
+    """What a publish does to the caches (a new generation), without the publish."""
+    try:
+        from content import site_cache
+    except ImportError:  # a tree from before the site data cache: nothing to retire
+        return
+    site_cache._set_new_generation()
+
+
 def scenarios() -> dict[str, str]:
+    article = article_path()
     return {
         "baseline": "/bench/baseline",
-        "article uncached": article_path(),
+        "article uncached": article,
+        COLD: article,
         "home uncached": "/",
         "questionnaire start": "/screening/",
         "search": "/search/?q=PRP",
@@ -122,12 +141,16 @@ def measure(paths: dict[str, str]) -> dict[str, dict]:
             samples = timings[name]
             for _ in range(REQUESTS):
                 client.cookies.clear()  # every request an anonymous first visitor
+                if name == COLD:
+                    retire_cached_site_data()
                 start = time.perf_counter()
                 fetch(client, path)
                 samples.append(time.perf_counter() - start)
     results = {}
     for name, path in paths.items():
         client.cookies.clear()
+        if name == COLD:
+            retire_cached_site_data()
         connection.force_debug_cursor = True
         reset_queries()
         response = fetch(client, path)
