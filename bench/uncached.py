@@ -151,6 +151,9 @@ def measure(paths: dict[str, str]) -> dict[str, dict]:
         client.cookies.clear()
         if name == COLD:
             retire_cached_site_data()
+        else:
+            fetch(client, path)  # warm again: an earlier scenario may have retired it
+            client.cookies.clear()
         connection.force_debug_cursor = True
         reset_queries()
         response = fetch(client, path)
