@@ -131,3 +131,12 @@ def test_a_retitled_article_shows_its_new_title_at_once(client, article_factory)
     html = client.get(article.url).content.decode()
     assert "<h1>New quillwort title</h1>" in html
     assert "Old quillwort title" not in html
+
+
+def test_views_without_page_chrome_do_not_load_the_site_data(
+    client, site_tree, django_assert_num_queries
+):
+    """/healthz is marked without_site_data: its own SELECT 1, nothing else, even with
+    nothing cached."""
+    with django_assert_num_queries(1):
+        assert client.get("/healthz").status_code == 200
