@@ -76,8 +76,11 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 
-# No collectstatic for an in-process run: serve static URLs from the finders.
+# No collectstatic for an in-process run: serve static URLs from the finders. The site
+# data cache on: production needs Redis for it (every worker must see a publish), but
+# here one process serves every request from its own local-memory cache.
 STATIC_OVERRIDE = override_settings(
+    SITE_DATA_CACHE_ENABLED=True,
     STORAGES={
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -148,8 +148,15 @@ def _build(request, generation: str) -> SiteData | None:
     )
 
 
+def is_enabled() -> bool:
+    return getattr(settings, "SITE_DATA_CACHE_ENABLED", False)
+
+
 def prime(request) -> SiteData | None:
-    """Put this host's cached site data where Wagtail and our templates look for it."""
+    """Put this host's cached site data where Wagtail and our templates look for it.
+    With the cache off, nothing: every lookup then reads the database as Wagtail does."""
+    if not is_enabled():
+        return None
     key = _host_key(request)
     if key is None:
         return None
@@ -211,7 +218,9 @@ def view_restrictions(page) -> list | None:
     """The view restrictions that apply to a page (on it or an ancestor), as Wagtail's
     Page.get_view_restrictions() finds them, from one cached list; None when the caller
     must ask Wagtail (a page under an alias takes its source's restrictions, or the
-    cache is unreachable)."""
+    cache is unreachable or off)."""
+    if not is_enabled():
+        return None
     cache = data_cache()
     try:
         found = cache.get_many([GENERATION_KEY, RESTRICTIONS_KEY])
@@ -243,7 +252,7 @@ def routed_child(request, parent, slug: str, load):
     request was primed (keyed by the generation, so any page save, publish, move or
     delete, or an edit of what pages show, reloads it), else from `load()`."""
     generation = getattr(request, "_site_data_generation", None)
-    if generation is None:
+    if generation is None or not is_enabled():
         return load()
     text = f"{generation}:{parent.path}:{slug}"
     key = ROUTE_KEY_PREFIX + hashlib.sha256(text.encode()).hexdigest()

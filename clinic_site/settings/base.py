@@ -170,6 +170,11 @@ PAGE_CACHE_EXCLUDED_PATH_PREFIXES = [
     "/media/",
     "/bench/",
 ]
+# What changes only on publish (site, home page, menus, clinic details, routed pages,
+# page fragments: content/site_cache.py), kept in SITE_DATA_CACHE_ALIAS between
+# requests. Needs a cache every process shares (production.py requires Redis for it).
+SITE_DATA_CACHE_ENABLED = True
+SITE_DATA_CACHE_ALIAS = "default"
 # Saving or deleting any of these (besides any page) retires every cached page.
 PAGE_CACHE_INVALIDATED_BY = [
     "content.ClinicSettings",
