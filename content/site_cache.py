@@ -73,6 +73,9 @@ _FINGERPRINT: str | None = None
 
 def template_fingerprint() -> str:
     global _FINGERPRINT
+    if settings.DEBUG:
+        # `make run`: template edits show on the next request, without a restart.
+        return _template_fingerprint()
     if _FINGERPRINT is None:
         _FINGERPRINT = _template_fingerprint()
     return _FINGERPRINT
