@@ -12,7 +12,7 @@ PORT ?= 8000
 LOCK := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
 
-.PHONY: help install run migrate content admin reset-admin-password test lint format clean serve-prod bench lock audit
+.PHONY: help install run migrate content admin reset-admin-password test lint format clean serve-prod bench bench-uncached lock audit
 
 help:
 	@echo "make run                  install, migrate, load content, create a local admin, serve on http://$(HOST):$(PORT)"
@@ -71,6 +71,10 @@ serve-prod: install
 # Benchmarks (README, "Performance"): also installs wrk and Lighthouse (bench/package.json).
 bench: install
 	$(BIN)/python bench/run.py
+
+# In-process cost of pages the page cache cannot answer (README, "Performance"); no servers.
+bench-uncached: install
+	$(BIN)/python bench/uncached.py
 
 # Needs only pip-tools (the version requirements-dev.in pins), not a working install:
 # it must run even when a merge left the locks stale.

@@ -10,11 +10,14 @@ from django.templatetags.static import static
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_safe
 
+from content.site_cache import without_site_data
+
 logger = logging.getLogger(__name__)
 
 
 @never_cache
 @require_safe
+@without_site_data
 def healthz(request):
     """For load balancers: 200 while the database answers, 503 when it does not."""
     try:
@@ -27,6 +30,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+@without_site_data
 def bench_baseline(request):
     """The smallest Django response, for `make bench` only (see settings/bench.py)."""
     return HttpResponse("ok", content_type="text/plain")

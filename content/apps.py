@@ -6,4 +6,7 @@ class ContentConfig(AppConfig):
     verbose_name = "Educational content"
 
     def ready(self):
-        from content import checks  # noqa: F401  (registers the system checks)
+        # checks: registers the system checks.
+        from content import checks, site_cache  # noqa: F401
+
+        site_cache.connect_invalidation_signals()

@@ -21,7 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from clinic_site import illustrations
-from content import page_context, structured_data
+from content import page_context, site_cache, structured_data
 from content.blocks import (
     RICH_TEXT_FEATURES,
     ContentBodyBlock,
@@ -90,6 +90,15 @@ class SitePage(Page):
 
     def get_canonical_url(self, request):
         return structured_data.absolute_url(self, request)
+
+    def get_view_restrictions(self):
+        # While this page is served, the restrictions come from the site data cache
+        # (content/site_cache.py, set by the on_serve_page hook): no query. Everywhere
+        # else (the admin's privacy views) Wagtail's queryset, as usual.
+        served = getattr(self, "_served_view_restrictions", None)
+        if served is not None:
+            return served
+        return super().get_view_restrictions()
 
     @cached_property
     def page_contents(self):
@@ -269,8 +278,13 @@ class HomePage(SitePage):
         # A page this request only passes through (e.g. the articles index on the way to
         # an article) is loaded as its specific type with its own fields deferred: one
         # query instead of two. The page actually served is loaded in full as usual.
+        # The site data cache (content/site_cache.py) usually has it: no query at all.
         if len(path_components) > 1:
-            child = self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
+            child = getattr(request, "_content_children_by_slug", {}).get(path_components[0])
+            if child is None or child.path[: len(self.path)] != self.path:
+                child = (
+                    self.get_children().filter(slug=path_components[0]).specific(defer=True).first()
+                )
             if child is None:
                 raise Http404
             child._cached_parent_obj = self
@@ -322,12 +336,20 @@ class ArticleIndexPage(SitePage):
     def route(self, request, path_components):
         # One query for the article and its reviewer, instead of Wagtail's generic
         # child lookup followed by a second query for the specific page.
+        # The article comes from the site data cache (content/site_cache.py) when an
+        # earlier request loaded it under the current generation.
         if path_components:
-            article = (
-                ArticlePage.objects.child_of(self)
-                .select_related("reviewed_by")
-                .filter(slug=path_components[0])
-                .first()
+            slug = path_components[0]
+            article = site_cache.routed_child(
+                request,
+                self,
+                slug,
+                lambda: (
+                    ArticlePage.objects.child_of(self)
+                    .select_related("reviewed_by")
+                    .filter(slug=slug)
+                    .first()
+                ),
             )
             if article is not None:
                 article._cached_parent_obj = self

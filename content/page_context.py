@@ -13,26 +13,29 @@ EDITORIAL_POLICY_SLUG = "editorial-policy"
 
 
 def top_level_pages(request):
-    """Live, public pages directly under the site root (one query per request)."""
+    """Live, public pages directly under the site root (once per request at most; from
+    the site data cache, content/site_cache.py, when it primed the request)."""
     if not hasattr(request, "_content_top_level_pages"):
-        site = Site.find_for_request(request)
-        pages = []
-        if site is not None:
-            children = site.root_page.get_children().live()
-            pages = list(
-                public(children).only(
-                    "id",
-                    "title",
-                    "slug",
-                    "url_path",
-                    "path",
-                    "depth",
-                    "show_in_menus",
-                    "content_type",
-                )
-            )
-        request._content_top_level_pages = pages
+        request._content_top_level_pages = load_top_level_pages(Site.find_for_request(request))
     return request._content_top_level_pages
+
+
+def load_top_level_pages(site):
+    if site is None:
+        return []
+    children = site.root_page.get_children().live()
+    return list(
+        public(children).only(
+            "id",
+            "title",
+            "slug",
+            "url_path",
+            "path",
+            "depth",
+            "show_in_menus",
+            "content_type",
+        )
+    )
 
 
 def clinicians_page(request):
@@ -67,7 +70,11 @@ def treatments(request):
     if request is None:
         return []
     if not hasattr(request, "_content_treatments"):
-        from content.snippets import Treatment
-
-        request._content_treatments = list(Treatment.objects.all())
+        request._content_treatments = load_treatments()
     return request._content_treatments
+
+
+def load_treatments():
+    from content.snippets import Treatment
+
+    return list(Treatment.objects.all())

@@ -20,6 +20,15 @@ def django_db_setup(django_db_setup):
             SERIALIZED_DATABASES[alias] = contents
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache. Tests roll their database changes back,
+    which sends no signal: the site data cache (content/site_cache.py) and Wagtail's
+    site root paths would otherwise carry one test's pages into the next."""
+    cache.clear()
+    yield
+
+
 @pytest.fixture(scope="module")
 def _module_site_tree(django_db_setup, django_db_blocker):
     """Build the site once per test module, inside a transaction rolled back at its end.

@@ -57,6 +57,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and auth: a cached page is served without touching the database.
     "clinic_site.page_cache.PageCacheMiddleware",
+    # After the page cache (a hit needs none of it): the site, its home page, clinic
+    # details and menus from the cache, so a rendered page does not query for them.
+    "content.site_cache.SiteDataMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -167,6 +170,11 @@ PAGE_CACHE_EXCLUDED_PATH_PREFIXES = [
     "/media/",
     "/bench/",
 ]
+# What changes only on publish (site, home page, menus, clinic details, routed pages,
+# page fragments: content/site_cache.py), kept in SITE_DATA_CACHE_ALIAS between
+# requests. Needs a cache every process shares (production.py requires Redis for it).
+SITE_DATA_CACHE_ENABLED = True
+SITE_DATA_CACHE_ALIAS = "default"
 # Saving or deleting any of these (besides any page) retires every cached page.
 PAGE_CACHE_INVALIDATED_BY = [
     "content.ClinicSettings",

@@ -79,6 +79,13 @@ if REDIS_URL:
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(REDIS_URL))
 if PAGE_CACHE_ENABLED and not REDIS_URL:
     raise ImproperlyConfigured("PAGE_CACHE_ENABLED needs REDIS_URL (a cache every server shares).")
+# The site data cache and page fragments (content/site_cache.py) likewise: a publish
+# replaces the generation in the shared cache, which every worker must see.
+SITE_DATA_CACHE_ENABLED = env_bool("SITE_DATA_CACHE_ENABLED", bool(REDIS_URL))
+if SITE_DATA_CACHE_ENABLED and not REDIS_URL:
+    raise ImproperlyConfigured(
+        "SITE_DATA_CACHE_ENABLED needs REDIS_URL (a cache every server shares)."
+    )
 
 # Tasks (notification emails) are queued in the database and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

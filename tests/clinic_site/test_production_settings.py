@@ -99,3 +99,39 @@ def test_production_requires_two_factor_whether_or_not_the_variable_is_set(value
     result = run_with_production_settings(code, ADMIN_REQUIRE_TWO_FACTOR=value)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "True True"
+
+
+TEMPLATE_LOADERS_PROBE = """
+import json
+import django
+django.setup()
+from django.template import engines
+engine = engines["django"].engine
+print(json.dumps([type(loader).__module__ + "." + type(loader).__name__
+                  for loader in engine.template_loaders]))
+"""
+
+
+def test_production_compiles_each_template_once():
+    """The cached template loader: templates are parsed once per process, not per
+    request (Django's default without DEBUG or explicit loaders; this keeps it so)."""
+    result = run_with_production_settings(TEMPLATE_LOADERS_PROBE)
+    assert result.returncode == 0, result.stderr
+    loaders = json.loads(result.stdout.strip().splitlines()[-1])
+    assert loaders == ["django.template.loaders.cached.Loader"]
+
+
+def test_production_refuses_a_site_data_cache_no_worker_shares():
+    result = run_with_production_settings(
+        "import clinic_site.settings.production", SITE_DATA_CACHE_ENABLED="true"
+    )
+    assert result.returncode != 0
+    assert "SITE_DATA_CACHE_ENABLED needs REDIS_URL" in result.stderr
+
+
+@pytest.mark.parametrize(("redis_url", "expected"), [("", "False"), ("redis://x:6379/1", "True")])
+def test_production_keeps_site_data_in_the_cache_only_when_it_is_shared(redis_url, expected):
+    code = "import clinic_site.settings.production as s; print(s.SITE_DATA_CACHE_ENABLED)"
+    result = run_with_production_settings(code, REDIS_URL=redis_url)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == expected

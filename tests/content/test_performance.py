@@ -1,5 +1,10 @@
-"""Query budgets: a warm article request stays within 10 queries, and nothing grows with
-the number of menu items, breadcrumbs, related articles or listed articles (no N+1)."""
+"""Query budgets, with the page cache off (as for the first visitor after a publish, or
+anyone with a session cookie): an article or the home page in no query once an earlier
+request has filled the site data cache (issue 20 allows 3: route, page, and what cannot
+be cached), with the site, its
+home page, clinic details, menus and view restrictions from the site data cache
+(content/site_cache.py); and nothing grows with the number of menu items, breadcrumbs,
+related articles or listed articles (no N+1)."""
 
 import pytest
 from django.db import connection
@@ -8,7 +13,14 @@ from wagtail.models import Page
 
 from content.models import ArticlePage, RelatedArticle, StandardPage
 
-ARTICLE_BUDGET = 10
+# Today's counts, so that any added query fails a test; issue 20's ceiling is 3 (route,
+# page and what cannot be cached). Once an earlier request has loaded them, the route
+# through the home page and the articles index and the article itself come from the
+# site data cache, and related articles are inside the article's cached content
+# fragment, so neither an article nor the home page needs a query.
+ARTICLE_BUDGET = 0
+HOME_BUDGET = 0
+ISSUE_CEILING = 3
 
 
 def warm_query_count(client, url):
@@ -19,19 +31,33 @@ def warm_query_count(client, url):
     return len(queries)
 
 
-@pytest.mark.parametrize(
-    "url", ["/articles/stem-cells-vs-prp/", "/articles/faq/", "/articles/how-the-procedure-works/"]
-)
-def test_article_page_renders_within_ten_queries(
-    client, site_tree, url, django_assert_max_num_queries
+def test_every_article_renders_within_its_budget(client, site_tree, django_assert_max_num_queries):
+    urls = [page.url for page in ArticlePage.objects.live()]
+    assert len(urls) >= 10
+    for url in urls:
+        client.get(url)  # an earlier visitor: the site data and the body fragment cached
+        with django_assert_max_num_queries(ARTICLE_BUDGET):
+            response = client.get(url)
+        assert response.status_code == 200
+        assert "X-Cache" not in response  # rendered, not served by the page cache
+
+
+def test_home_page_renders_within_its_budget(client, site_tree, django_assert_max_num_queries):
+    client.get("/")
+    with django_assert_max_num_queries(HOME_BUDGET):
+        assert client.get("/").status_code == 200
+
+
+def test_a_cold_article_rebuilds_the_site_data_within_a_bound(
+    client, site_tree, django_assert_max_num_queries
 ):
-    client.get(url)
-    with django_assert_max_num_queries(ARTICLE_BUDGET):
-        assert client.get(url).status_code == 200
+    """Right after a publish nothing is cached: a bounded handful of queries, once."""
+    with django_assert_max_num_queries(ISSUE_CEILING + 8):
+        assert client.get("/articles/faq/").status_code == 200
 
 
 @pytest.mark.parametrize(
-    ("url", "budget"), [("/", 10), ("/articles/", 10), ("/contact/", 10), ("/search/?q=PRP", 10)]
+    ("url", "budget"), [("/articles/", 3), ("/contact/", 2), ("/search/?q=PRP", 5)]
 )
 def test_other_pages_stay_within_budget(client, site_tree, url, budget):
     assert warm_query_count(client, url) <= budget
