@@ -14,7 +14,12 @@ in interleaved rounds, so each ratio compares numbers taken side by side:
   publish;
 * home uncached: the home page, likewise;
 * questionnaire start: /screening/ (never cached: it is per patient);
-* search: /search/?q=PRP (never cached).
+* questionnaire step POST: a patient part-way through (an encrypted database session)
+  sends a step's answers again, validated, saved to the session, answered with a redirect;
+* result page: a patient who has sent the questionnaire opens /screening/result/ (their
+  session, then the one submission it names);
+* search: /search/?q=PRP (never cached), and a search that finds nothing (the page
+  then suggests where to go).
 
 For each: p50 and p99 in milliseconds, requests a second (1 / mean), the ratio of that
 to the baseline's, SQL queries per request and response bytes. Then a cProfile summary
@@ -60,6 +65,9 @@ os.environ.update(
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_HSTS_SECONDS": "0",
         "LOG_LEVEL": "WARNING",
+        # Patient data (the questionnaire scenarios) is encrypted: a throwaway key.
+        "FIELD_ENCRYPTION_KEYS": "YmVuY2gtb25seS1rZXktbm90LWZvci1wcm9kdWN0aW8=",
+        "BLIND_INDEX_KEY": "bench-only-blind-index-key-not-for-production",
     }
 )
 
@@ -86,6 +94,7 @@ STATIC_OVERRIDE = override_settings(
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     },
     DEBUG=False,
+    SCREENING_MIN_SECONDS=0,  # the bench answers in milliseconds; no "too quick" refusal
 )
 
 
@@ -94,6 +103,9 @@ def build_database() -> None:
         DB_PATH.unlink()
     call_command("migrate", verbosity=0)
     call_command("load_initial_data", stdout=io.StringIO(), stderr=io.StringIO())
+    # Production settings do not index pages as they are saved here: build the index,
+    # or search would only ever measure "nothing found".
+    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
 
 
 def article_path() -> str:
@@ -114,57 +126,144 @@ def retire_cached_site_data() -> None:
     site_cache._set_new_generation()
 
 
-def scenarios() -> dict[str, str]:
+STEP_POST = "questionnaire step POST"
+RESULT = "result page"
+# The scenarios that keep the patient's session cookie between requests.
+WITH_SESSION = {STEP_POST, RESULT}
+
+CONSENTS = {"consent_health_data": "on", "consent_contact": "on"}
+CONTACT = {
+    "name": "Bench Patient",
+    "email": "bench.patient@example.org",
+    "phone": "+44 7700 900461",
+    "preferred_contact": "phone",
+}
+ANSWERS = {
+    "warning_signs": ["none"],
+    "age": "38",
+    "pattern_scale": "men",
+    "hair_loss_pattern": "norwood_3",
+    "loss_duration": "1_5y",
+    "loss_progression": "slow",
+    "fine_hairs_in_thinning_areas": "yes",
+    "smooth_bald_areas": "none",
+    "medical_conditions": ["none"],
+    "previous_treatments": ["minoxidil"],
+    "goal": "thicker_thinning_hair",
+    "open_to_transplant": "not_sure",
+    "other_health_factors": ["none"],
+    "recent_treatment_change": "no",
+    "wellbeing_impact": "little",
+}
+
+
+def step_posts() -> list[tuple[str, dict]]:
+    """(step URL, form data) for every step of the questionnaire, in order."""
+    from django.urls import reverse
+
+    from screening.criteria import CURRENT
+
+    steps = [("consent", CONSENTS)]
+    for group in CURRENT.steps:
+        if group.applies(ANSWERS):
+            steps.append((group.slug, {k: ANSWERS[k] for k in group.keys if k in ANSWERS}))
+    steps.append(("contact", CONTACT))
+    return [(reverse("screening:step", args=[slug]), data) for slug, data in steps]
+
+
+class Scenario:
+    """One request, repeated: a GET, or a POST of ``data`` (a redirect is its answer)."""
+
+    def __init__(self, path: str, data: dict | None = None):
+        self.path, self.data = path, data
+
+    def __call__(self, client: Client):
+        if self.data is None:
+            response = client.get(self.path, HTTP_HOST="localhost")
+            expected = 200
+        else:
+            response = client.post(self.path, self.data, HTTP_HOST="localhost")
+            expected = 302
+        if response.status_code != expected:
+            raise SystemExit(f"{self.path} answered {response.status_code}")
+        return response
+
+
+def patient_clients() -> dict[str, Client]:
+    """A patient part-way through the questionnaire, and one who has sent it."""
+    from django.urls import reverse
+
+    posts = step_posts()
+    midway = Client()
+    for path, data in posts[:2]:
+        Scenario(path, data)(midway)
+    finished = Client()
+    for path, data in posts:
+        Scenario(path, data)(finished)
+    response = finished.post(reverse("screening:submit"), HTTP_HOST="localhost")
+    if response.status_code != 302 or response["Location"] != reverse("screening:result"):
+        raise SystemExit(f"submit answered {response.status_code}")
+    return {STEP_POST: midway, RESULT: finished}
+
+
+def scenarios() -> dict[str, Scenario]:
     article = article_path()
+    # The second step (the first after consent), sent again: what every step POST does.
+    step_path, step_data = step_posts()[1]
     return {
-        "baseline": "/bench/baseline",
-        "article uncached": article,
-        COLD: article,
-        "home uncached": "/",
-        "questionnaire start": "/screening/",
-        "search": "/search/?q=PRP",
+        "baseline": Scenario("/bench/baseline"),
+        "article uncached": Scenario(article),
+        COLD: Scenario(article),
+        "home uncached": Scenario("/"),
+        "questionnaire start": Scenario("/screening/"),
+        STEP_POST: Scenario(step_path, step_data),
+        RESULT: Scenario("/screening/result/"),
+        "search": Scenario("/search/?q=PRP"),
+        "search, nothing found": Scenario("/search/?q=xylophonist"),
     }
 
 
 def fetch(client: Client, path: str):
-    response = client.get(path, HTTP_HOST="localhost")
-    if response.status_code != 200:
-        raise SystemExit(f"{path} answered {response.status_code}")
-    return response
+    return Scenario(path)(client)
 
 
-def measure(paths: dict[str, str]) -> dict[str, dict]:
-    client = Client()
-    for path in paths.values():  # warm up: imports, template compilation, site caches
+def measure(paths: dict[str, Scenario]) -> dict[str, dict]:
+    clients = {name: Client() for name in paths}
+    clients.update(patient_clients())
+    for name, scenario in paths.items():  # warm up: imports, templates, site caches
         for _ in range(5):
-            fetch(client, path)
+            scenario(clients[name])
     timings: dict[str, list[float]] = {name: [] for name in paths}
     for _round in range(ROUNDS):
-        for name, path in paths.items():
-            samples = timings[name]
+        for name, scenario in paths.items():
+            client, samples = clients[name], timings[name]
             for _ in range(REQUESTS):
-                client.cookies.clear()  # every request an anonymous first visitor
+                if name not in WITH_SESSION:
+                    client.cookies.clear()  # every request an anonymous first visitor
                 if name == COLD:
                     retire_cached_site_data()
                 start = time.perf_counter()
-                fetch(client, path)
+                scenario(client)
                 samples.append(time.perf_counter() - start)
     results = {}
-    for name, path in paths.items():
-        client.cookies.clear()
+    for name, scenario in paths.items():
+        client = clients[name]
+        if name not in WITH_SESSION:
+            client.cookies.clear()
         if name == COLD:
             retire_cached_site_data()
         else:
-            fetch(client, path)  # warm again: an earlier scenario may have retired it
-            client.cookies.clear()
+            scenario(client)  # warm again: an earlier scenario may have retired it
+            if name not in WITH_SESSION:
+                client.cookies.clear()
         connection.force_debug_cursor = True
         reset_queries()
-        response = fetch(client, path)
+        response = scenario(client)
         queries = len(connection.queries)
         connection.force_debug_cursor = False
         samples = sorted(timings[name])
         results[name] = {
-            "path": path,
+            "path": scenario.path + (" (POST)" if scenario.data is not None else ""),
             "p50_ms": statistics.median(samples) * 1000,
             "p99_ms": samples[int(len(samples) * 0.99) - 1] * 1000,
             "per_second": len(samples) / sum(samples),
@@ -267,12 +366,12 @@ def main() -> None:
             )
         if "middleware" in PARTS:
             say("\n== middleware: own time per public GET of the baseline view (µs)")
-            costs = middleware_costs(paths["baseline"])
+            costs = middleware_costs(paths["baseline"].path)
             for name, micros in costs.items():
                 say(f"  {micros:8.1f}  {name}")
         if "profile" in PARTS:
             say("\n== profile: uncached article, top 15 functions by own time")
-            report = profile(paths["article uncached"])
+            report = profile(paths["article uncached"].path)
             say(report)
         if os.environ.get("BENCH_JSON"):
             Path(os.environ["BENCH_JSON"]).write_text(

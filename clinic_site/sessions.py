@@ -9,11 +9,18 @@
   browser closes, on a shared computer too. How long a session lives on the server is
   separate: the row's ``expire_date`` (``set_expiry``: two hours for a questionnaire,
   ``SESSION_COOKIE_AGE`` otherwise), and staff_auth's idle and absolute limits.
+* Saving an existing session is one UPDATE statement, without the transaction (a
+  savepoint inside a request's transaction, BEGIN/COMMIT round trips otherwise) that
+  Django's engine wraps around it: a single UPDATE needs none, and every questionnaire
+  step POST saves the session (its query budget: tests/screening/test_query_budget.py).
+  A session that has gone meanwhile (0 rows) is still an ``UpdateError``, as in Django.
 """
 
 from __future__ import annotations
 
+from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.db import router
 
 from clinic_site import crypto
 
@@ -33,3 +40,16 @@ class SessionStore(DatabaseSessionStore):
 
     def get_expire_at_browser_close(self):
         return True
+
+    def save(self, must_create=False):
+        if must_create or self.session_key is None:
+            return super().save(must_create=must_create)
+        obj = self.create_model_instance(self._get_session())
+        using = router.db_for_write(self.model, instance=obj)
+        updated = (
+            self.model._default_manager.using(using)
+            .filter(session_key=obj.session_key)
+            .update(session_data=obj.session_data, expire_date=obj.expire_date)
+        )
+        if not updated:
+            raise UpdateError

@@ -48,6 +48,7 @@ SITE_KEY_PREFIX = "site-data:site:"
 RESTRICTIONS_KEY = "site-data:restrictions"
 FRAGMENT_KEY_PREFIX = "site-data:fragment:"
 ROUTE_KEY_PREFIX = "site-data:route:"
+SEARCH_SUGGESTIONS_KEY_PREFIX = "site-data:search-suggestions:"
 # Paths that never show a public page: no lookup at all.
 SKIPPED_PATH_PREFIXES = ("/admin/", "/static/", "/media/", "/documents/", "/healthz")
 TIMEOUT = 24 * 60 * 60

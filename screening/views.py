@@ -215,12 +215,19 @@ def submit(request):
     return redirect("screening:result")
 
 
+RESULT_FIELDS = ("reference", "outcome", "criteria_version", "answers")
+
+
 @never_cache
 @require_GET
 def result(request):
     submission_id = submitted_id(request.session)
+    # Only the fields the page shows or assesses from: the contact details and stored
+    # reasons are encrypted, and each one read is a decryption the page does not need.
     submission = (
-        Submission.objects.filter(pk=submission_id).first() if submission_id is not None else None
+        Submission.objects.filter(pk=submission_id).only(*RESULT_FIELDS).first()
+        if submission_id is not None
+        else None
     )
     if submission is None:
         return render(request, "screening/result_unavailable.html")

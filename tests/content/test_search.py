@@ -113,3 +113,21 @@ def test_search_only_answers_get_and_head(client, db):
 )
 def test_clean_query(raw, cleaned):
     assert clean_query(raw) == cleaned
+
+
+def test_empty_search_suggestions_come_from_the_cache_until_a_publish(
+    client, site_tree, django_assert_max_num_queries
+):
+    from content.models import ArticlePage
+
+    client.get("/search/", {"q": "xylophonist"})  # warm: site data and suggestions
+    # The search itself only (it counts, then finds nothing); the suggestions took two.
+    with django_assert_max_num_queries(2):
+        document = soup(client.get("/search/", {"q": "xylophonist"}))
+    assert [a["href"] for a in document.select(".search-empty a")] == [
+        "/articles/",
+        "/articles/faq/",
+    ]
+    ArticlePage.objects.get(slug="faq").unpublish()  # a new site data generation
+    document = soup(client.get("/search/", {"q": "xylophonist"}))
+    assert [a["href"] for a in document.select(".search-empty a")] == ["/articles/"]
