@@ -36,6 +36,13 @@ from clinic_site import crypto
 from screening import criteria
 from screening.admin.filters import user_display_name
 from screening.admin.forms import AssignForm, NoteForm, StatusForm
+from screening.admin.listing import (
+    ATTENTION_SORT_KEY,
+    order_by_attention,
+    service_level_days,
+    waiting,
+    with_repeat_counts,
+)
 from screening.admin.policy import reviewers
 from screening.criteria import (
     OUTCOMES,
@@ -178,6 +185,39 @@ class OutcomeColumn(Column):
         context["code"] = instance.outcome
         context["label"] = outcome_label(instance.outcome)
         context["full_label"] = outcome_full_label(instance.outcome)
+        context["referrals"] = [
+            {"kind": kind, "label": referral_label(kind)}
+            for kind in (instance.referral or "").split()
+        ]
+        return context
+
+
+class WaitingColumn(Column):
+    """Working days waited, with an "Overdue" badge (words, not colour alone) past the
+    service level."""
+
+    cell_template_name = "screening/admin/cells/waiting.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["waiting"] = waiting(instance)
+        context["service_level_days"] = service_level_days()
+        return context
+
+
+class RepeatColumn(Column):
+    """How many other submissions the same patient made, linked to the list of them."""
+
+    cell_template_name = "screening/admin/cells/repeats.html"
+
+    def __init__(self, *args, index_url, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.index_url = index_url
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["count"] = getattr(instance, "repeat_count", 0)
+        context["url"] = f"{self.index_url}?same_patient={instance.pk}"
         return context
 
 
@@ -247,10 +287,23 @@ class SubmissionIndexView(IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("assigned_to")
         if not self.is_export:
-            # The list shows no answers or contact details: leave them encrypted (and
-            # unread) rather than decrypt five values a row for nothing.
-            queryset = queryset.defer("answers", "name", "email", "phone")
+            # The list shows the name but no answers or contact details: leave those
+            # encrypted (and unread). Only the page's rows are fetched, so only the names
+            # on screen are decrypted.
+            queryset = with_repeat_counts(queryset.defer("answers", "email", "phone"))
         return queryset
+
+    def get_valid_orderings(self):
+        return [ATTENTION_SORT_KEY, f"-{ATTENTION_SORT_KEY}", *super().get_valid_orderings()]
+
+    def order_queryset(self, queryset):
+        if self.ordering in (ATTENTION_SORT_KEY, f"-{ATTENTION_SORT_KEY}"):
+            return order_by_attention(queryset, descending=self.ordering.startswith("-"))
+        return super().order_queryset(queryset).order_by(*self._with_tiebreak())
+
+    def _with_tiebreak(self):
+        ordering = self.ordering if isinstance(self.ordering, list | tuple) else [self.ordering]
+        return [*ordering, "-pk"]
 
     def get_search_form(self):
         if not self.is_searchable:
@@ -272,7 +325,13 @@ class SubmissionIndexView(IndexView):
                 get_url=self.get_inspect_url,
                 classname="screening-reference",
             ),
+            Column("name", label="Patient", accessor="name"),
             Column("received", label="Received", accessor=received_text, sort_key="created_at"),
+            WaitingColumn(
+                "waiting",
+                label="Waiting",
+                sort_key=ATTENTION_SORT_KEY,
+            ),
             OutcomeColumn("outcome", label="Outcome"),
             Column("score", label="Score", sort_key="score"),
             StatusTagColumn(
@@ -283,6 +342,7 @@ class SubmissionIndexView(IndexView):
             ),
             Column("assigned_to", label="Assigned reviewer", accessor=assignee_text),
             Column("stage_summary", label="Stage summary", accessor=stage_summary),
+            RepeatColumn("repeats", label="Other submissions", index_url=self.index_url),
         ]
 
     def get_inspect_url(self, instance):

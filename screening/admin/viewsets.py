@@ -79,7 +79,9 @@ class SubmissionViewSet(ModelViewSet):
     copy_view_enabled = False
 
     list_per_page = 50
-    ordering = "-created_at"
+    # "Needs attention first": refer for a diagnosis, refer for a safety review, then the
+    # longest waiting (screening/admin/listing.py).
+    ordering = "attention"
     filterset_class = SubmissionFilterSet
     # The index view searches the reference and, by blind index, an exact email or phone
     # (views.submission_search): the encrypted columns cannot be searched inside. Plain
