@@ -8,7 +8,7 @@ from wagtail.permissions import register_permission_policy
 from screening.admin.dashboard import ScreeningDashboardPanel
 from screening.admin.policy import submission_permission_policy
 from screening.admin.viewsets import SubmissionViewSet
-from screening.models import Status, Submission
+from screening.models import ClinicianDecision, Status, Submission
 
 # First thing, before any view or menu asks the registry for Submission's policy (none of
 # the imports above does): otherwise Wagtail would have created a default policy and
@@ -65,6 +65,17 @@ def register_screening_log_actions(actions):
     class NoteAdded(LogFormatter):
         label = "Screening: add note"
         message = "Internal note added"
+
+    @actions.register_action("screening.decision")
+    class DecisionRecorded(LogFormatter):
+        label = "Screening: clinician decision"
+
+        def format_message(self, log_entry):
+            code = (log_entry.data or {}).get("to")
+            try:
+                return f"Clinician decision recorded: {ClinicianDecision(code).label}"
+            except ValueError:
+                return "Clinician decision recorded"
 
     @actions.register_action("screening.reassess")
     class Reassessed(LogFormatter):

@@ -108,7 +108,7 @@ class SubmissionFilterSet(WagtailFilterSet):
         summary = {}
         for name in self.form.changed_data:
             value = self.form.cleaned_data.get(name)
-            if value in (None, "", [], ()):
+            if value in (None, "", [], ()) or (name == "mine" and not value):
                 continue
             if isinstance(value, slice):
                 value = [

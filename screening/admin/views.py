@@ -35,7 +35,7 @@ from wagtail.models import ModelLogEntry
 from clinic_site import crypto
 from screening import criteria
 from screening.admin.filters import user_display_name
-from screening.admin.forms import AssignForm, NoteForm, StatusForm
+from screening.admin.forms import AssignForm, NoteForm, ReviewForm, StatusForm
 from screening.admin.listing import (
     ATTENTION_SORT_KEY,
     order_by_attention,
@@ -70,6 +70,7 @@ from screening.workflow import (
     current_rules_preview,
     reassess,
     reassessment_needed,
+    save_review,
 )
 
 REVIEW_CSS = "screening/admin/review.css"
@@ -155,6 +156,10 @@ def assignee_text(submission: Submission) -> str:
     if submission.assigned_to_id is None:
         return "Unassigned"
     return user_display_name(submission.assigned_to)
+
+
+def assignee_text_for(user) -> str:
+    return user_display_name(user) if user is not None else ""
 
 
 def export_answer(value) -> str:
@@ -290,7 +295,9 @@ class SubmissionIndexView(IndexView):
             # The list shows the name but no answers or contact details: leave those
             # encrypted (and unread). Only the page's rows are fetched, so only the names
             # on screen are decrypted.
-            queryset = with_repeat_counts(queryset.defer("answers", "email", "phone"))
+            queryset = with_repeat_counts(
+                queryset.defer("answers", "email", "phone", "clinician_decision_reason")
+            )
         return queryset
 
     def get_valid_orderings(self):
@@ -467,13 +474,15 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
     status_url_name = None
     assign_url_name = None
     note_url_name = None
+    review_url_name = None
     reassess_url_name = None
     erase_url_name = None
     recent_history_size = 10
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Submission.objects.select_related("assigned_to"), pk=unquote(str(self.pk))
+            Submission.objects.select_related("assigned_to", "clinician_decision_by"),
+            pk=unquote(str(self.pk)),
         )
 
     def get_fields(self):
@@ -610,6 +619,7 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
                 "can_change": self.can_change,
                 "can_erase": self.can_erase,
                 "assignee": assignee_text(submission),
+                "decision_by": assignee_text_for(submission.clinician_decision_by),
             }
         )
         if self.can_change:
@@ -618,6 +628,8 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
                     "status_form": StatusForm(current_status=submission.status),
                     "assign_form": AssignForm(initial={"assigned_to": submission.assigned_to_id}),
                     "note_form": NoteForm(),
+                    "review_form": ReviewForm(submission=submission),
+                    "review_url": self.url(self.review_url_name),
                     "status_url": self.url(self.status_url_name),
                     "assign_url": self.url(self.assign_url_name),
                     "note_url": self.url(self.note_url_name),
@@ -703,6 +715,34 @@ class SubmissionNoteView(SubmissionActionView):
             raise ReviewActionError(f"The note was not added: {self.form_errors(form)}")
         add_note(self.object, form.cleaned_data["text"], self.request.user)
         return "Note added."
+
+
+class SubmissionReviewView(SubmissionActionView):
+    """The review panel: status, assignee, note and clinician decision in one POST, saved
+    all or nothing."""
+
+    def perform(self):
+        form = ReviewForm(self.request.POST, submission=self.object)
+        if not form.is_valid():
+            raise ReviewActionError(f"Nothing was saved: {self.form_errors(form)}")
+        data = form.cleaned_data
+        try:
+            changed = save_review(
+                self.object,
+                self.request.user,
+                status=data["status"],
+                assignee=data["assigned_to"],
+                change_assignee=True,
+                note=data["text"],
+                decision=data["clinician_decision"],
+                reason=data["clinician_decision_reason"],
+                eligible=reviewers(),
+            )
+        except ReviewActionError as error:
+            raise ReviewActionError(f"Nothing was saved: {error}") from error
+        if not changed:
+            return "Nothing changed."
+        return f"Saved: {', '.join(changed)}."
 
 
 class SubmissionReassessView(SubmissionActionView):

@@ -5,6 +5,7 @@ URLs (under /admin/screening/submissions/):
     inspect/<pk>/           a submission: answers, assessment, consents, review, history
     history/<pk>/           Wagtail's history view of the submission's audit entries
     status|assign|note|reassess/<pk>/   POST-only review actions
+    review/<pk>/            the review panel: status, assignee, note, decision in one POST
     erase/<pk>/             right to erasure (confirmation, then POST)
     purge/                  delete submissions past the retention period (confirmation)
 
@@ -98,6 +99,7 @@ class SubmissionViewSet(ModelViewSet):
         "status": views.SubmissionStatusView,
         "assign": views.SubmissionAssignView,
         "note": views.SubmissionNoteView,
+        "review": views.SubmissionReviewView,
         "reassess": views.SubmissionReassessView,
         "erase": views.SubmissionEraseView,
     }

@@ -26,6 +26,10 @@ REVIEW_ACTIONS = {
     "assign": (lambda s: admin_url("assign", s.pk), {"assigned_to": ""}),
     "note": (lambda s: admin_url("note", s.pk), {"text": "Checked."}),
     "reassess": (lambda s: admin_url("reassess", s.pk), {}),
+    "review": (
+        lambda s: admin_url("review", s.pk),
+        {"status": "in_review", "clinician_decision": "suitable", "clinician_decision_reason": "x"},
+    ),
 }
 MANAGER_PAGES = {
     "erase_confirm": lambda s: admin_url("erase", s.pk),
