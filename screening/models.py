@@ -141,6 +141,10 @@ class Submission(models.Model):
             ("export_submission", "Can export screening submissions"),
             ("erase_submission", "Can erase screening submissions (right to erasure)"),
             ("purge_submission", "Can purge expired screening submissions"),
+            (
+                "report_submission",
+                "Can see screening reports (score and clinician agreement)",
+            ),
         ]
 
     def __str__(self):

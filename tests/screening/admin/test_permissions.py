@@ -34,6 +34,8 @@ REVIEW_ACTIONS = {
 MANAGER_PAGES = {
     "erase_confirm": lambda s: admin_url("erase", s.pk),
     "purge_confirm": lambda s: admin_url("purge"),
+    "agreement_report": lambda s: "/admin/reports/screening-agreement/",
+    "agreement_report_csv": lambda s: "/admin/reports/screening-agreement/?format=csv",
 }
 MANAGER_ACTIONS = {
     "erase": (lambda s: admin_url("erase", s.pk), {}),
