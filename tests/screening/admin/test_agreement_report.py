@@ -112,3 +112,29 @@ def test_anonymous_visitors_are_sent_to_the_login(db):
 def test_managers_see_it_in_the_reports_menu_and_reviewers_do_not(manager, reviewer):
     assert URL in client_for(manager).get("/admin/").content.decode()
     assert URL not in client_for(reviewer).get("/admin/").content.decode()
+
+
+def test_demo_data_gives_plausible_decisions_for_part_of_the_rows(manager, db):
+    from django.core.management import call_command
+
+    from screening.models import Submission
+
+    call_command("screening_demo_data", count=300, seed=5, stdout=io.StringIO())
+    decided = Submission.objects.exclude(clinician_decision="")
+    undecided_closed = Submission.objects.filter(
+        status__in=["consultation_booked", "closed", "not_suitable"], clinician_decision=""
+    )
+    # Part of the rows, only where a consultation is over, each with a reason.
+    assert 0 < decided.count() < Submission.objects.count()
+    assert undecided_closed.exists()
+    assert set(decided.values_list("status", flat=True)) <= {
+        "consultation_booked",
+        "closed",
+        "not_suitable",
+    }
+    assert all(s.clinician_decision_reason for s in decided)
+    # Plausible: "likely" is mostly found suitable, "unlikely" mostly not.
+    by_outcome = Counter(decided.values_list("outcome", "clinician_decision"))
+    assert by_outcome[("likely", "suitable")] > by_outcome[("likely", "not_suitable")]
+    html = client_for(manager).get(URL).content.decode()
+    assert "No clinician decisions have been recorded yet." not in html
