@@ -39,6 +39,7 @@ from screening.admin.forms import AssignForm, NoteForm, ReviewForm, StatusForm
 from screening.admin.listing import (
     ATTENTION_SORT_KEY,
     order_by_attention,
+    same_patient_filter,
     service_level_days,
     waiting,
     with_repeat_counts,
@@ -471,6 +472,7 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
     template_name = "screening/admin/inspect.html"
     page_title = "Submission"
     history_url_name = None
+    inspect_url_name = None
     status_url_name = None
     assign_url_name = None
     note_url_name = None
@@ -547,6 +549,29 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
             groups.append({"slug": group.slug, "title": group.title, "rows": rows})
         return groups
 
+    def same_patient_submissions(self, submission):
+        """The patient's other submissions (same blind-indexed email or phone), newest
+        first, with only plaintext columns read. One query."""
+        condition = same_patient_filter(submission.email_index, submission.phone_index)
+        if condition is None:
+            return []
+        others = (
+            Submission.objects.filter(condition)
+            .exclude(pk=submission.pk)
+            .only("pk", "reference", "created_at", "outcome", "status")
+            .order_by("-created_at")[:20]
+        )
+        return [
+            {
+                "reference": other.reference,
+                "url": reverse(self.inspect_url_name, args=(quote(other.pk),)),
+                "created_at": other.created_at,
+                "outcome_label": outcome_label(other.outcome),
+                "status": other.get_status_display(),
+            }
+            for other in others
+        ]
+
     def preview_for_display(self, submission):
         """What the current rules would say, beside the stored result; never stored."""
         preview = current_rules_preview(submission)
@@ -620,6 +645,7 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
                 "can_erase": self.can_erase,
                 "assignee": assignee_text(submission),
                 "decision_by": assignee_text_for(submission.clinician_decision_by),
+                "same_patient": self.same_patient_submissions(submission),
             }
         )
         if self.can_change:

@@ -103,3 +103,16 @@ def test_repeat_submissions_are_counted_and_linked_by_blind_index(reviewer_clien
         by_phone.reference,
     }
     assert listed(reviewer_client, f"?same_patient={stranger.pk}") == [stranger.reference]
+
+
+def test_the_inspect_page_lists_the_patients_other_submissions(reviewer_client, make_submission):
+    earlier = make_submission(email="kim@mail.example", phone="")
+    later = make_submission(email="KIM@mail.example", phone="")
+    stranger = make_submission(email="lee@mail.example", phone="")
+
+    html = reviewer_client.get(admin_url("inspect", later.pk)).content.decode()
+    assert f'<a href="{admin_url("inspect", earlier.pk)}">{earlier.reference}</a>' in html
+    assert stranger.reference not in html
+
+    alone = reviewer_client.get(admin_url("inspect", stranger.pk)).content.decode()
+    assert "None: this is the only submission" in alone
