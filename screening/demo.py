@@ -26,7 +26,13 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from clinic_site.fields import EncryptedMixin
-from screening.models import REFERENCE_ALPHABET, REFERENCE_PREFIX, Status, Submission
+from screening.models import (
+    REFERENCE_ALPHABET,
+    REFERENCE_PREFIX,
+    ClinicianDecision,
+    Status,
+    Submission,
+)
 from screening.rules import v2
 from screening.rules.base import Outcome
 from screening.rules.questions import (
@@ -185,6 +191,37 @@ class Profile:
         )
 
 
+# Statuses after which a consultation has happened (or was missed) in the demo data.
+_DECIDED_STATUSES = (Status.CONSULTATION_BOOKED, Status.CLOSED, Status.NOT_SUITABLE)
+DECISION_SHARE = 0.7
+# Plausible clinician decisions per outcome, so the agreement report has a story to tell:
+# mostly in line with the score, with some disagreement and some no-shows.
+DECISION_WEIGHTS = {
+    "likely": (60, 25, 5, 2, 8),
+    "possible": (30, 35, 20, 5, 10),
+    "unlikely": (5, 10, 70, 5, 10),
+    "refer": (2, 10, 20, 60, 8),
+}
+DECISION_REASONS = {
+    ClinicianDecision.SUITABLE: "Synthetic: examination agrees with the questionnaire.",
+    ClinicianDecision.SUITABLE_WITH_CONDITIONS: "Synthetic: suitable once treatment is stable.",
+    ClinicianDecision.NOT_SUITABLE: "Synthetic: too little active hair for a benefit.",
+    ClinicianDecision.REFERRED_ELSEWHERE: "Synthetic: referred to a dermatologist first.",
+    ClinicianDecision.DID_NOT_ATTEND: "Synthetic: did not come to the consultation.",
+}
+
+
+def synthetic_decision(reference: str, outcome: str, status) -> tuple[str, str]:
+    """(decision, reason) for part of the submissions whose consultation is over; seeded by
+    the reference so the other fields' random draws are unchanged."""
+    rng = random.Random(reference)  # noqa: S311 - synthetic data, not secrets
+    if status not in _DECIDED_STATUSES or rng.random() >= DECISION_SHARE:
+        return "", ""
+    weights = DECISION_WEIGHTS.get(str(outcome), DECISION_WEIGHTS["possible"])
+    decision = rng.choices(list(ClinicianDecision), weights)[0]
+    return decision.value, DECISION_REASONS[decision]
+
+
 def synthetic_submission(
     number: int,
     rng: random.Random,
@@ -219,8 +256,13 @@ def synthetic_submission(
     consented_at = created_at - timedelta(seconds=rng.uniform(30, 900))
     phone = f"07700 900{rng.randrange(1000):03d}" if rng.random() < 0.6 else ""
     label = f"{number:05d}"
+    reference = _reference(rng)
+    decision, decision_reason = synthetic_decision(reference, profile.outcome, status)
     return Submission(
-        reference=_reference(rng),
+        reference=reference,
+        clinician_decision=decision,
+        clinician_decision_reason=decision_reason,
+        clinician_decision_at=status_changed_at if decision else None,
         created_at=created_at,
         answers=dict(answers),
         outcome=profile.outcome,

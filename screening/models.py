@@ -45,6 +45,16 @@ StageChoices = models.TextChoices(
 )
 
 
+class ClinicianDecision(models.TextChoices):
+    """What the clinician decided after the consultation (issue 18)."""
+
+    SUITABLE = "suitable", "Suitable"
+    SUITABLE_WITH_CONDITIONS = "suitable_with_conditions", "Suitable with conditions"
+    NOT_SUITABLE = "not_suitable", "Not suitable"
+    REFERRED_ELSEWHERE = "referred_elsewhere", "Referred elsewhere"
+    DID_NOT_ATTEND = "did_not_attend", "Did not attend"
+
+
 class PreferredContact(models.TextChoices):
     EMAIL = "email", "Email"
     PHONE = "phone", "Phone"
@@ -101,6 +111,21 @@ class Submission(models.Model):
         on_delete=models.SET_NULL,
         related_name="assigned_submissions",
     )
+    # The clinician's decision after the consultation, beside the score: the evidence for
+    # the "Score and clinician agreement" report. The reason may hold health data, so it
+    # is encrypted; the decision code is plaintext so the report can count it.
+    clinician_decision = models.CharField(
+        max_length=32, choices=ClinicianDecision.choices, blank=True, default="", db_index=True
+    )
+    clinician_decision_reason = EncryptedTextField(max_length=2000, blank=True, default="")
+    clinician_decision_at = models.DateTimeField(null=True, blank=True)
+    clinician_decision_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # Demo and load-test data (screening_demo_data) is marked so it can never be
     # mistaken for a patient.
     is_synthetic = models.BooleanField(default=False, editable=False)
@@ -116,6 +141,10 @@ class Submission(models.Model):
             ("export_submission", "Can export screening submissions"),
             ("erase_submission", "Can erase screening submissions (right to erasure)"),
             ("purge_submission", "Can purge expired screening submissions"),
+            (
+                "report_submission",
+                "Can see screening reports (score and clinician agreement)",
+            ),
         ]
 
     def __str__(self):

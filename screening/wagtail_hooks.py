@@ -1,14 +1,17 @@
 """Screening in the Wagtail admin: the permission policy, the "Screening" viewset, the
 audit-log actions and the reviewers' dashboard panel."""
 
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from screening.admin.dashboard import ScreeningDashboardPanel
 from screening.admin.policy import submission_permission_policy
-from screening.admin.viewsets import SubmissionViewSet
-from screening.models import Status, Submission
+from screening.admin.reports import AgreementReportView
+from screening.admin.viewsets import SubmissionViewSet, forbidden_as_403
+from screening.models import ClinicianDecision, Status, Submission
 
 # First thing, before any view or menu asks the registry for Submission's policy (none of
 # the imports above does): otherwise Wagtail would have created a default policy and
@@ -19,6 +22,32 @@ register_permission_policy(Submission, submission_permission_policy)
 @hooks.register("register_admin_viewset")
 def register_submission_viewset():
     return SubmissionViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_screening_report_urls():
+    return [
+        path(
+            "reports/screening-agreement/",
+            forbidden_as_403(AgreementReportView.as_view(), "AgreementReportView"),
+            name="screening_agreement_report",
+        ),
+    ]
+
+
+class ManagersReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return submission_permission_policy.user_has_permission(request.user, "report")
+
+
+@hooks.register("register_reports_menu_item")
+def register_agreement_report_menu_item():
+    return ManagersReportMenuItem(
+        "Score and clinician agreement",
+        reverse("screening_agreement_report"),
+        icon_name="table",
+        order=900,
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -65,6 +94,17 @@ def register_screening_log_actions(actions):
     class NoteAdded(LogFormatter):
         label = "Screening: add note"
         message = "Internal note added"
+
+    @actions.register_action("screening.decision")
+    class DecisionRecorded(LogFormatter):
+        label = "Screening: clinician decision"
+
+        def format_message(self, log_entry):
+            code = (log_entry.data or {}).get("to")
+            try:
+                return f"Clinician decision recorded: {ClinicianDecision(code).label}"
+            except ValueError:
+                return "Clinician decision recorded"
 
     @actions.register_action("screening.reassess")
     class Reassessed(LogFormatter):

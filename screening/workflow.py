@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from screening import rules, scoring
-from screening.models import Reassessment, ReviewNote, Status, Submission
+from screening.models import ClinicianDecision, Reassessment, ReviewNote, Status, Submission
 
 # The issue's workflow: new → in_review → contacted → consultation_booked | not_suitable |
 # closed, and withdrawn (the patient asked us to stop) from any state.
@@ -152,6 +152,87 @@ def add_note(submission: Submission, text: str, user) -> ReviewNote:
         # The note's text may hold health details: the log records only that a note exists.
         log(submission, "screening.note", user=user, data={"note_id": note.pk})
     return note
+
+
+DECISION_REASON_MAX_LENGTH = Submission._meta.get_field("clinician_decision_reason").max_length
+
+
+def record_decision(submission: Submission, decision, reason: str, user) -> bool:
+    """Record the clinician's decision after the consultation, with its reason. Returns
+    False when both are unchanged. The log records the decision code only: the reason may
+    hold health data and stays encrypted on the submission."""
+    try:
+        decision = ClinicianDecision(decision)
+    except ValueError:
+        raise ReviewActionError(f"“{decision}” is not a clinician decision.") from None
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReviewActionError("Give the reason for the clinician's decision.")
+    if len(reason) > DECISION_REASON_MAX_LENGTH:
+        raise ReviewActionError(
+            f"The reason can be at most {DECISION_REASON_MAX_LENGTH} characters "
+            f"(this one has {len(reason)})."
+        )
+    with transaction.atomic():
+        current = _locked(submission)
+        if current.clinician_decision == decision and current.clinician_decision_reason == reason:
+            return False
+        old = current.clinician_decision
+        current.clinician_decision = decision
+        current.clinician_decision_reason = reason
+        current.clinician_decision_at = timezone.now()
+        current.clinician_decision_by = user
+        current.save(
+            update_fields=[
+                "clinician_decision",
+                "clinician_decision_reason",
+                "clinician_decision_at",
+                "clinician_decision_by",
+            ]
+        )
+        log(
+            current,
+            "screening.decision",
+            user=user,
+            data={"from": old or None, "to": decision.value},
+        )
+    for field in ("clinician_decision", "clinician_decision_reason", "clinician_decision_at"):
+        setattr(submission, field, getattr(current, field))
+    submission.clinician_decision_by = user
+    return True
+
+
+def save_review(
+    submission: Submission,
+    user,
+    *,
+    status=None,
+    assignee=None,
+    change_assignee=False,
+    note="",
+    decision="",
+    reason="",
+    eligible=None,
+) -> list[str]:
+    """The inspect page's one review panel: status, assignment, a note and the clinician's
+    decision, all or nothing in one transaction. Returns what changed, in words; raises
+    ReviewActionError (nothing saved) if any part is refused."""
+    changed = []
+    with transaction.atomic():
+        if status and status != _locked(submission).status:
+            change_status(submission, status, user)
+            changed.append("status")
+        if change_assignee and assign(submission, assignee, user, eligible=eligible):
+            changed.append("assignment")
+        if (note or "").strip():
+            add_note(submission, note, user)
+            changed.append("note")
+        if decision:
+            if record_decision(submission, decision, reason, user):
+                changed.append("clinician decision")
+        elif (reason or "").strip():
+            raise ReviewActionError("Choose the clinician's decision the reason is for.")
+    return changed
 
 
 def current_criteria_version() -> str:

@@ -6,6 +6,7 @@ from django_filters.fields import ModelChoiceField
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
+from screening.admin.listing import same_patient_filter
 from screening.admin.policy import reviewers
 from screening.models import OutcomeChoices, Status, Submission
 from screening.rules import RULE_SETS
@@ -69,9 +70,36 @@ class SubmissionFilterSet(WagtailFilterSet):
         empty_label="Any",
     )
 
+    mine = django_filters.BooleanFilter(
+        label="Assigned to me",
+        method="filter_mine",
+        widget=forms.CheckboxInput,
+    )
+    # "Same patient as submission <pk>": the link from a row's repeat count. Only an id
+    # goes in the URL, never an email address or phone number.
+    same_patient = django_filters.NumberFilter(
+        label="Same patient as submission",
+        method="filter_same_patient",
+        widget=forms.HiddenInput,
+    )
+
     class Meta:
         model = Submission
         fields = []
+
+    def filter_mine(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(assigned_to=self.request.user)
+
+    def filter_same_patient(self, queryset, name, value):
+        if value is None:
+            return queryset
+        keys = Submission.objects.filter(pk=value).values_list("email_index", "phone_index").first()
+        condition = same_patient_filter(*keys) if keys else None
+        if condition is None:
+            return queryset.filter(pk=value)
+        return queryset.filter(condition)
 
     def summary(self) -> dict:
         """The active filters as codes and ids, for the export's audit entry."""
@@ -80,7 +108,7 @@ class SubmissionFilterSet(WagtailFilterSet):
         summary = {}
         for name in self.form.changed_data:
             value = self.form.cleaned_data.get(name)
-            if value in (None, "", [], ()):
+            if value in (None, "", [], ()) or (name == "mine" and not value):
                 continue
             if isinstance(value, slice):
                 value = [

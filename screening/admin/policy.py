@@ -22,13 +22,15 @@ class SubmissionPermissionPolicy(ModelPermissionPolicy):
     - ``export``: ``screening.export_submission`` (CSV/XLSX of the list)
     - ``erase``: ``screening.erase_submission`` (right to erasure)
     - ``purge``: ``screening.purge_submission`` (delete expired submissions)
+    - ``report``: ``screening.report_submission`` (managers' reports, e.g. "Score and
+      clinician agreement"; granted to "Screening managers" by migration 0005)
 
     Active superusers have all of these. ``add``, ``delete`` and ``copy`` are refused for
     everyone, superusers included: submissions come only from patients, and leave only
     through erasure or the retention purge, both of which are logged.
     """
 
-    actions = frozenset({"view", "change", "export", "erase", "purge"})
+    actions = frozenset({"view", "change", "export", "erase", "purge", "report"})
 
     def user_has_permission(self, user, action):
         return action in self.actions and super().user_has_permission(user, action)

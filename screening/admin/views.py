@@ -35,7 +35,15 @@ from wagtail.models import ModelLogEntry
 from clinic_site import crypto
 from screening import criteria
 from screening.admin.filters import user_display_name
-from screening.admin.forms import AssignForm, NoteForm, StatusForm
+from screening.admin.forms import AssignForm, NoteForm, ReviewForm, StatusForm
+from screening.admin.listing import (
+    ATTENTION_SORT_KEY,
+    order_by_attention,
+    same_patient_filter,
+    service_level_days,
+    waiting,
+    with_repeat_counts,
+)
 from screening.admin.policy import reviewers
 from screening.criteria import (
     OUTCOMES,
@@ -63,6 +71,7 @@ from screening.workflow import (
     current_rules_preview,
     reassess,
     reassessment_needed,
+    save_review,
 )
 
 REVIEW_CSS = "screening/admin/review.css"
@@ -150,6 +159,10 @@ def assignee_text(submission: Submission) -> str:
     return user_display_name(submission.assigned_to)
 
 
+def assignee_text_for(user) -> str:
+    return user_display_name(user) if user is not None else ""
+
+
 def export_answer(value) -> str:
     """Answers are exported as the contract's codes; several codes are joined with ";"."""
     if value is None:
@@ -178,6 +191,39 @@ class OutcomeColumn(Column):
         context["code"] = instance.outcome
         context["label"] = outcome_label(instance.outcome)
         context["full_label"] = outcome_full_label(instance.outcome)
+        context["referrals"] = [
+            {"kind": kind, "label": referral_label(kind)}
+            for kind in (instance.referral or "").split()
+        ]
+        return context
+
+
+class WaitingColumn(Column):
+    """Working days waited, with an "Overdue" badge (words, not colour alone) past the
+    service level."""
+
+    cell_template_name = "screening/admin/cells/waiting.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["waiting"] = waiting(instance)
+        context["service_level_days"] = service_level_days()
+        return context
+
+
+class RepeatColumn(Column):
+    """How many other submissions the same patient made, linked to the list of them."""
+
+    cell_template_name = "screening/admin/cells/repeats.html"
+
+    def __init__(self, *args, index_url, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.index_url = index_url
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["count"] = getattr(instance, "repeat_count", 0)
+        context["url"] = f"{self.index_url}?same_patient={instance.pk}"
         return context
 
 
@@ -247,10 +293,25 @@ class SubmissionIndexView(IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("assigned_to")
         if not self.is_export:
-            # The list shows no answers or contact details: leave them encrypted (and
-            # unread) rather than decrypt five values a row for nothing.
-            queryset = queryset.defer("answers", "name", "email", "phone")
+            # The list shows the name but no answers or contact details: leave those
+            # encrypted (and unread). Only the page's rows are fetched, so only the names
+            # on screen are decrypted.
+            queryset = with_repeat_counts(
+                queryset.defer("answers", "email", "phone", "clinician_decision_reason")
+            )
         return queryset
+
+    def get_valid_orderings(self):
+        return [ATTENTION_SORT_KEY, f"-{ATTENTION_SORT_KEY}", *super().get_valid_orderings()]
+
+    def order_queryset(self, queryset):
+        if self.ordering in (ATTENTION_SORT_KEY, f"-{ATTENTION_SORT_KEY}"):
+            return order_by_attention(queryset, descending=self.ordering.startswith("-"))
+        return super().order_queryset(queryset).order_by(*self._with_tiebreak())
+
+    def _with_tiebreak(self):
+        ordering = self.ordering if isinstance(self.ordering, list | tuple) else [self.ordering]
+        return [*ordering, "-pk"]
 
     def get_search_form(self):
         if not self.is_searchable:
@@ -272,7 +333,13 @@ class SubmissionIndexView(IndexView):
                 get_url=self.get_inspect_url,
                 classname="screening-reference",
             ),
+            Column("name", label="Patient", accessor="name"),
             Column("received", label="Received", accessor=received_text, sort_key="created_at"),
+            WaitingColumn(
+                "waiting",
+                label="Waiting",
+                sort_key=ATTENTION_SORT_KEY,
+            ),
             OutcomeColumn("outcome", label="Outcome"),
             Column("score", label="Score", sort_key="score"),
             StatusTagColumn(
@@ -283,6 +350,7 @@ class SubmissionIndexView(IndexView):
             ),
             Column("assigned_to", label="Assigned reviewer", accessor=assignee_text),
             Column("stage_summary", label="Stage summary", accessor=stage_summary),
+            RepeatColumn("repeats", label="Other submissions", index_url=self.index_url),
         ]
 
     def get_inspect_url(self, instance):
@@ -404,16 +472,19 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
     template_name = "screening/admin/inspect.html"
     page_title = "Submission"
     history_url_name = None
+    inspect_url_name = None
     status_url_name = None
     assign_url_name = None
     note_url_name = None
+    review_url_name = None
     reassess_url_name = None
     erase_url_name = None
     recent_history_size = 10
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Submission.objects.select_related("assigned_to"), pk=unquote(str(self.pk))
+            Submission.objects.select_related("assigned_to", "clinician_decision_by"),
+            pk=unquote(str(self.pk)),
         )
 
     def get_fields(self):
@@ -477,6 +548,29 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
                 )
             groups.append({"slug": group.slug, "title": group.title, "rows": rows})
         return groups
+
+    def same_patient_submissions(self, submission):
+        """The patient's other submissions (same blind-indexed email or phone), newest
+        first, with only plaintext columns read. One query."""
+        condition = same_patient_filter(submission.email_index, submission.phone_index)
+        if condition is None:
+            return []
+        others = (
+            Submission.objects.filter(condition)
+            .exclude(pk=submission.pk)
+            .only("pk", "reference", "created_at", "outcome", "status")
+            .order_by("-created_at")[:20]
+        )
+        return [
+            {
+                "reference": other.reference,
+                "url": reverse(self.inspect_url_name, args=(quote(other.pk),)),
+                "created_at": other.created_at,
+                "outcome_label": outcome_label(other.outcome),
+                "status": other.get_status_display(),
+            }
+            for other in others
+        ]
 
     def preview_for_display(self, submission):
         """What the current rules would say, beside the stored result; never stored."""
@@ -550,6 +644,8 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
                 "can_change": self.can_change,
                 "can_erase": self.can_erase,
                 "assignee": assignee_text(submission),
+                "decision_by": assignee_text_for(submission.clinician_decision_by),
+                "same_patient": self.same_patient_submissions(submission),
             }
         )
         if self.can_change:
@@ -558,6 +654,8 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
                     "status_form": StatusForm(current_status=submission.status),
                     "assign_form": AssignForm(initial={"assigned_to": submission.assigned_to_id}),
                     "note_form": NoteForm(),
+                    "review_form": ReviewForm(submission=submission),
+                    "review_url": self.url(self.review_url_name),
                     "status_url": self.url(self.status_url_name),
                     "assign_url": self.url(self.assign_url_name),
                     "note_url": self.url(self.note_url_name),
@@ -643,6 +741,34 @@ class SubmissionNoteView(SubmissionActionView):
             raise ReviewActionError(f"The note was not added: {self.form_errors(form)}")
         add_note(self.object, form.cleaned_data["text"], self.request.user)
         return "Note added."
+
+
+class SubmissionReviewView(SubmissionActionView):
+    """The review panel: status, assignee, note and clinician decision in one POST, saved
+    all or nothing."""
+
+    def perform(self):
+        form = ReviewForm(self.request.POST, submission=self.object)
+        if not form.is_valid():
+            raise ReviewActionError(f"Nothing was saved: {self.form_errors(form)}")
+        data = form.cleaned_data
+        try:
+            changed = save_review(
+                self.object,
+                self.request.user,
+                status=data["status"],
+                assignee=data["assigned_to"],
+                change_assignee=True,
+                note=data["text"],
+                decision=data["clinician_decision"],
+                reason=data["clinician_decision_reason"],
+                eligible=reviewers(),
+            )
+        except ReviewActionError as error:
+            raise ReviewActionError(f"Nothing was saved: {error}") from error
+        if not changed:
+            return "Nothing changed."
+        return f"Saved: {', '.join(changed)}."
 
 
 class SubmissionReassessView(SubmissionActionView):

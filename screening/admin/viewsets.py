@@ -5,6 +5,7 @@ URLs (under /admin/screening/submissions/):
     inspect/<pk>/           a submission: answers, assessment, consents, review, history
     history/<pk>/           Wagtail's history view of the submission's audit entries
     status|assign|note|reassess/<pk>/   POST-only review actions
+    review/<pk>/            the review panel: status, assignee, note, decision in one POST
     erase/<pk>/             right to erasure (confirmation, then POST)
     purge/                  delete submissions past the retention period (confirmation)
 
@@ -79,7 +80,9 @@ class SubmissionViewSet(ModelViewSet):
     copy_view_enabled = False
 
     list_per_page = 50
-    ordering = "-created_at"
+    # "Needs attention first": refer for a diagnosis, refer for a safety review, then the
+    # longest waiting (screening/admin/listing.py).
+    ordering = "attention"
     filterset_class = SubmissionFilterSet
     # The index view searches the reference and, by blind index, an exact email or phone
     # (views.submission_search): the encrypted columns cannot be searched inside. Plain
@@ -96,6 +99,7 @@ class SubmissionViewSet(ModelViewSet):
         "status": views.SubmissionStatusView,
         "assign": views.SubmissionAssignView,
         "note": views.SubmissionNoteView,
+        "review": views.SubmissionReviewView,
         "reassess": views.SubmissionReassessView,
         "erase": views.SubmissionEraseView,
     }

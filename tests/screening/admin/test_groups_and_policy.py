@@ -7,7 +7,7 @@ from screening.admin.policy import reviewers
 from screening.admin.policy import submission_permission_policy as policy
 from tests.support.staff import make_user
 
-ACTIONS = ("view", "change", "export", "erase", "purge")
+ACTIONS = ("view", "change", "export", "erase", "purge", "report")
 
 
 def codenames(group_name):
@@ -21,7 +21,11 @@ def test_the_migration_creates_both_groups_with_the_screening_permissions(db):
     screening_manager = {p for p in managers_perms if p.endswith("_submission")}
 
     assert screening_reviewer == {"view_submission", "change_submission", "export_submission"}
-    assert screening_manager == screening_reviewer | {"erase_submission", "purge_submission"}
+    assert screening_manager == screening_reviewer | {
+        "erase_submission",
+        "purge_submission",
+        "report_submission",  # migration 0005: the agreement report
+    }
     # Both can sign in to the Wagtail admin.
     assert "access_admin" in reviewers_perms and "access_admin" in managers_perms
 

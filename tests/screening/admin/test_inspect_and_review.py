@@ -84,7 +84,15 @@ def test_assessment_reasons_version_consents_and_contact(reviewer_client, detail
 def test_the_page_shows_no_field_that_could_change_the_answers(reviewer_client, detailed):
     html = page(reviewer_client, detailed)
     names = set(re.findall(r'<(?:input|select|textarea)[^>]*\bname="([^"]+)"', html))
-    assert names <= {"csrfmiddlewaretoken", "status", "assigned_to", "text", "q"}
+    assert names <= {
+        "csrfmiddlewaretoken",
+        "status",
+        "assigned_to",
+        "text",
+        "clinician_decision",
+        "clinician_decision_reason",
+        "q",
+    }
     for form_action in re.findall(r'<form[^>]*action="([^"]*)"', html):
         assert "/edit/" not in form_action
 

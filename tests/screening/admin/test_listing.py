@@ -36,12 +36,15 @@ def test_columns_show_reference_received_outcome_score_status_reviewer_and_stage
     headings = [h.strip() for h in re.findall(r">\s*([A-Z][a-z]+(?: [a-z]+)?)\s*<", thead)]
     assert headings == [
         "Reference",
+        "Patient",
         "Received",
+        "Waiting",
         "Outcome",
         "Score",
         "Status",
         "Assigned reviewer",
         "Stage summary",
+        "Other submissions",
     ]
     assert submission.reference in html
     assert f'href="{admin_url("inspect", submission.pk)}"' in html
@@ -54,13 +57,16 @@ def test_columns_show_reference_received_outcome_score_status_reviewer_and_stage
     assert "Early · 4 for, 0 against, 1 flag" in html
 
 
-def test_newest_first_by_default_and_sortable_by_date_and_score(reviewer_client, make_submission):
+def test_oldest_waiting_first_by_default_and_sortable_by_date_and_score(
+    reviewer_client, make_submission
+):
     now = timezone.now()
-    old = make_submission(created_at=now - timedelta(days=3), score=90)
-    new = make_submission(created_at=now - timedelta(hours=1), score=10)
-    middle = make_submission(created_at=now - timedelta(days=1), score=50)
+    likely = OUTCOME_PROFILES["likely"]
+    old = make_submission(answers=likely, created_at=now - timedelta(days=3), score=90)
+    new = make_submission(answers=likely, created_at=now - timedelta(hours=1), score=10)
+    middle = make_submission(answers=likely, created_at=now - timedelta(days=1), score=50)
 
-    assert listed(reviewer_client) == [new.reference, middle.reference, old.reference]
+    assert listed(reviewer_client) == [old.reference, middle.reference, new.reference]
     assert listed(reviewer_client, "?ordering=created_at") == [
         old.reference,
         middle.reference,
@@ -73,7 +79,7 @@ def test_newest_first_by_default_and_sortable_by_date_and_score(reviewer_client,
     ]
     assert listed(reviewer_client, "?ordering=score")[0] == new.reference
     # Not a sortable column: ignored, default order.
-    assert listed(reviewer_client, "?ordering=email")[0] == new.reference
+    assert listed(reviewer_client, "?ordering=email")[0] == old.reference
 
 
 def test_fifty_per_page(reviewer_client, make_submission):

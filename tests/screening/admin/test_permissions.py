@@ -26,10 +26,16 @@ REVIEW_ACTIONS = {
     "assign": (lambda s: admin_url("assign", s.pk), {"assigned_to": ""}),
     "note": (lambda s: admin_url("note", s.pk), {"text": "Checked."}),
     "reassess": (lambda s: admin_url("reassess", s.pk), {}),
+    "review": (
+        lambda s: admin_url("review", s.pk),
+        {"status": "in_review", "clinician_decision": "suitable", "clinician_decision_reason": "x"},
+    ),
 }
 MANAGER_PAGES = {
     "erase_confirm": lambda s: admin_url("erase", s.pk),
     "purge_confirm": lambda s: admin_url("purge"),
+    "agreement_report": lambda s: "/admin/reports/screening-agreement/",
+    "agreement_report_csv": lambda s: "/admin/reports/screening-agreement/?format=csv",
 }
 MANAGER_ACTIONS = {
     "erase": (lambda s: admin_url("erase", s.pk), {}),
