@@ -41,7 +41,7 @@ def test_existing_plaintext_rows_are_encrypted_and_indexed():
     )
     ReviewNote.objects.create(submission=old, text="old note about warfarin")
     try:
-        migrate(AFTER)
+        after_apps = migrate(AFTER)
         with connection.cursor() as cursor:
             cursor.execute("SELECT answers, name, email, phone FROM screening_submission")
             raw = cursor.fetchone()
@@ -50,9 +50,9 @@ def test_existing_plaintext_rows_are_encrypted_and_indexed():
         assert all(value.startswith("gAAAA") for value in raw)
         assert "blood_thinners" not in repr(raw) and "Olde" not in repr(raw)
 
-        from screening.models import ReviewNote as Note
-        from screening.models import Submission as Current
-
+        # The models as they stand right after the migration (later migrations add columns).
+        Current = after_apps.get_model("screening", "Submission")
+        Note = after_apps.get_model("screening", "ReviewNote")
         row = Current.objects.get(reference="HS-OLD1-ROWS")
         assert row.answers == {"medical_conditions": ["blood_thinners"], "age": 40}
         assert (row.name, row.email, row.phone) == (
