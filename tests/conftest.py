@@ -9,6 +9,49 @@ from clinic_site import page_cache
 from tests.support.auth import STAFF_PASSWORD
 from tests.support.database import SERIALIZED_DATABASES
 
+# Fixtures through which a test reaches the test database that DATABASE_URL names.
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+        "_module_site_tree",
+    }
+)
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help=(
+            "Run only the tests that use the test database (CI's PostgreSQL job: the others "
+            "never touch DATABASE_URL's database, so running them again proves nothing)."
+        ),
+    )
+
+
+def uses_test_database(item):
+    from django.test import TransactionTestCase
+
+    if item.get_closest_marker("django_db") is not None:
+        return True
+    if DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    test_class = getattr(item, "cls", None)
+    return test_class is not None and issubclass(test_class, TransactionTestCase)
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--database-tests-only"):
+        return
+    kept = [item for item in items if uses_test_database(item)]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup):
