@@ -7,7 +7,7 @@ from django.db import transaction
 
 from clinic_site import page_cache
 from tests.support.auth import STAFF_PASSWORD
-from tests.support.database import SERIALIZED_DATABASES
+from tests.support.database import SERIALIZED_DATABASES, copy_migrated_sqlite_database
 
 # Fixtures through which a test reaches the test database that DATABASE_URL names.
 DATABASE_FIXTURES = frozenset(
@@ -54,13 +54,15 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
+def django_db_setup(django_db_setup, django_db_blocker):
     from django.db import connections
 
     for alias in connections:
         contents = getattr(connections[alias], "_test_serialized_contents", None)
         if contents:
             SERIALIZED_DATABASES[alias] = contents
+        with django_db_blocker.unblock():
+            copy_migrated_sqlite_database(connections[alias])
 
 
 @pytest.fixture(autouse=True)

@@ -5,13 +5,14 @@ browser. Without Chromium every test here is skipped and the run says so at the 
 """
 
 import io
+import sqlite3
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from tests.support.browser import CHROMIUM, CHROMIUM_PRESENT, DESKTOP, PHONE, axe_summary
-from tests.support.database import SERIALIZED_DATABASES
+from tests.support.database import MIGRATED_SQLITE_DATABASES, SERIALIZED_DATABASES
 
 
 def pytest_collection_modifyitems(config, items):
@@ -19,12 +20,21 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+            if not _uses_in_memory_sqlite():
+                item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
             if not CHROMIUM_PRESENT:
                 item.add_marker(
                     pytest.mark.skip(
                         reason=f"Chromium not found at {CHROMIUM}: browser tests skipped"
                     )
                 )
+
+
+def _uses_in_memory_sqlite():
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME")
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -76,16 +86,52 @@ def _serialized_rollback_in_browser_context(browser, django_db_setup):
             connections[alias]._test_serialized_contents = contents
 
 
+# The in-memory SQLite database as `load_initial_data` leaves it, copied once per session.
+_loaded_site_snapshot: list[sqlite3.Connection] = []
+
+
 @pytest.fixture
-def site_url(live_server, django_db_serialized_rollback):
+def site_url(live_server, django_db_blocker):
     """The live server with the content `make run` loads.
 
-    The live server needs committed data, so each test's database is flushed afterwards;
-    serialized rollback restores what migrations created (Wagtail's root page, locale,
-    groups) before the next test.
+    The live server needs committed data. On the in-memory SQLite test database, the
+    content is loaded once and each test gets a copy of that database through SQLite's
+    backup API, then the database as it was before the test is copied back: a few
+    milliseconds instead of a flush, a deserialisation and a fresh load per test.
+    Elsewhere (PostgreSQL) each test's data is flushed afterwards and serialized
+    rollback restores what migrations created before the content is loaded again.
     """
+    from django.db import connection
+
+    if not _uses_in_memory_sqlite():
+        # The django_db(transaction=True, serialized_rollback=True) mark that
+        # pytest_collection_modifyitems adds flushes and restores around each test.
+        call_command("load_initial_data", stdout=io.StringIO())
+        yield live_server.url
+        return
+
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        database = connection.connection
+        before = sqlite3.connect(":memory:")
+        database.backup(before)
+        if _loaded_site_snapshot:
+            _loaded_site_snapshot[0].backup(database)
+        else:
+            _load_site_from_migrated_state(connection)
+            snapshot = sqlite3.connect(":memory:", check_same_thread=False)
+            database.backup(snapshot)
+            _loaded_site_snapshot.append(snapshot)
+        try:
+            yield live_server.url
+        finally:
+            before.backup(database)
+            before.close()
+
+
+def _load_site_from_migrated_state(connection):
+    MIGRATED_SQLITE_DATABASES[connection.alias].backup(connection.connection)
     call_command("load_initial_data", stdout=io.StringIO())
-    return live_server.url
 
 
 @pytest.fixture
