@@ -30,9 +30,11 @@ __all__ = [
     "InvalidToken",
     "blind_index",
     "decrypt",
+    "decrypt_bytes",
     "decrypt_json",
     "email_index",
     "encrypt",
+    "encrypt_bytes",
     "encrypt_json",
     "is_current",
     "phone_index",
@@ -87,6 +89,16 @@ def encrypt(text: str) -> str:
 def decrypt(token: str) -> str:
     """Raises InvalidToken when no configured key opens it (or it was tampered with)."""
     return _multi().decrypt(token.encode("ascii")).decode("utf-8")
+
+
+def encrypt_bytes(data: bytes) -> bytes:
+    """Bytes (a patient's photo) as a Fernet token, under the same keys as the fields."""
+    return _multi().encrypt(data)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    """Raises InvalidToken when no configured key opens it (or it was tampered with)."""
+    return _multi().decrypt(token)
 
 
 def encrypt_json(value: Any) -> str:

@@ -7,3 +7,4 @@ class ScreeningConfig(AppConfig):
 
     def ready(self):
         from screening import checks  # noqa: F401  (registers the settings checks)
+        from screening import photos  # noqa: F401  (deletes a photo's files with its row)

@@ -1,0 +1,32 @@
+// Photo step: show a small preview of each chosen photo before it is sent. Without this
+// script the form works the same, only without previews.
+(function () {
+  "use strict";
+  document.querySelectorAll("input[data-photo-preview]").forEach(function (input) {
+    var box = document.getElementById(input.getAttribute("data-photo-preview"));
+    if (!box || !window.URL || !URL.createObjectURL) {
+      return;
+    }
+    input.addEventListener("change", function () {
+      box.textContent = "";
+      var file = input.files && input.files[0];
+      if (!file) {
+        box.hidden = true;
+        return;
+      }
+      var img = document.createElement("img");
+      img.alt = "Preview of the photo you chose";
+      img.width = 160;
+      img.src = URL.createObjectURL(file);
+      img.onload = function () {
+        URL.revokeObjectURL(img.src);
+      };
+      // HEIC photos cannot be shown by most browsers: say so instead of a broken image.
+      img.onerror = function () {
+        box.textContent = "Chosen: " + file.name + " (no preview for this kind of file)";
+      };
+      box.appendChild(img);
+      box.hidden = false;
+    });
+  });
+})();
