@@ -4,9 +4,10 @@ the audit entries for operations that touch many submissions at once (exports, p
 What the audit trail keeps after an erasure or a purge
 ------------------------------------------------------
 Deleting a submission cascades to its notes, re-assessments and photos; a photo's
-encrypted files are deleted with its row, once the transaction has committed. Its earlier audit entries
-(status changes, assignments, notes, re-assessments) are kept, because who did what and
-when is the clinic's own accountability record, but they are anonymised in place: the
+encrypted files are deleted with its row, once the transaction has committed. Its
+earlier audit entries (status changes, assignments, notes, re-assessments) are kept,
+because who did what and when is the clinic's own accountability record, but they are
+anonymised in place: the
 label (the submission's reference) becomes "Erased submission"/"Purged submission" and
 the entry's data is emptied. The reference is a pseudonymous id, but the patient has it in
 their confirmation email, so it could link the trail back to them; after erasure nothing
