@@ -79,9 +79,7 @@ def test_a_photo_without_the_photo_consent_is_refused(patient, photo_storage):
     post_steps(patient)
     response = patient.post(PHOTOS, {"photo_front": files.upload("a.jpg", files.jpeg_with_gps())})
     page = soup(response)
-    assert [a["href"] for a in page.select(".screening-error-summary a")] == [
-        "#id_consent_photos"
-    ]
+    assert [a["href"] for a in page.select(".screening-error-summary a")] == ["#id_consent_photos"]
     assert "Tick the box to say we may keep your photos" in page.text
     assert not SubmissionPhoto.objects.exists()
 

@@ -150,9 +150,9 @@ def test_editors_get_403_and_anonymous_users_sign_in(sent_with_photos, editor, c
 def test_an_unknown_photo_id_is_404_for_a_reviewer(sent_with_photos, reviewer):
     import uuid
 
-    assert client_for(reviewer).get(
-        reverse("screening_photo", args=[uuid.uuid4()])
-    ).status_code == 404
+    assert (
+        client_for(reviewer).get(reverse("screening_photo", args=[uuid.uuid4()])).status_code == 404
+    )
 
 
 def test_the_confirmation_email_carries_the_follow_up_link_and_no_name(sent_with_photos, client):

@@ -19,7 +19,9 @@ def _noise(width: int, height: int, seed: int = 1) -> Image.Image:
     """A picture with detail (so JPEG sizes are realistic), quick to make."""
     rng = random.Random(seed)
     small = Image.frombytes(
-        "RGB", (max(1, width // 8), max(1, height // 8)), rng.randbytes(3 * (width // 8) * (height // 8))
+        "RGB",
+        (max(1, width // 8), max(1, height // 8)),
+        rng.randbytes(3 * (width // 8) * (height // 8)),
     )
     return small.resize((width, height), Image.Resampling.BILINEAR)
 
