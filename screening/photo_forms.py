@@ -83,6 +83,16 @@ class PhotoForm(StepForm):
             )
         return cleaned
 
+    def error_summary(self) -> list[tuple[str, str]]:
+        """As every step's, with the view named: "Crown: This file is not a photo …"."""
+        items = []
+        for anchor, message in super().error_summary():
+            name = anchor.removeprefix("id_")
+            if name.startswith("photo_") and name in self.fields:
+                message = f"{self.fields[name].label}: {message}"
+            items.append((anchor, message))
+        return items
+
     @property
     def consent_given(self) -> bool:
         return self.consented or bool(self.cleaned_data.get("consent_photos"))

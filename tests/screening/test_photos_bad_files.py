@@ -63,7 +63,7 @@ def test_each_bad_file_gets_its_own_error_and_changes_nothing(
     assert [a["href"] for a in links] == ["#id_photo_crown"]
     field_error = page.select_one("#id_photo_crown_error").get_text(" ", strip=True)
     if message is not None:
-        assert links[0].get_text(strip=True) == message
+        assert links[0].get_text(strip=True) == f"Crown: {message}"
         assert message in field_error
     else:
         assert "not a photo" in field_error
