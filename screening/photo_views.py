@@ -277,9 +277,29 @@ def follow_up_photos(request):
         if submission.consent_photos_at is None:
             submission.consent_photos_at = timezone.now()
             submission.save(update_fields=["consent_photos_at"])
-        _save_photos(form, submission.photos.all(), submission=submission)
+        added = _save_photos(form, submission.photos.all(), submission=submission)
+        _log_patient_photos(submission, added)
     logger.info("Patient added photos to submission %s", submission.pk)
     return redirect(reverse("screening:follow_up") + "?sent=1")
+
+
+def _log_patient_photos(submission: Submission, count: int) -> None:
+    """The review's history shows that the patient sent photos through their link."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import models
+    from wagtail.models import ModelLogEntry
+
+    models.Model.save(
+        ModelLogEntry(
+            content_type=ContentType.objects.get_for_model(Submission),
+            object_id=str(submission.pk),
+            label=str(submission),
+            action="screening.photos_added",
+            timestamp=timezone.now(),
+            user=None,
+            data={"count": count, "via": "patient"},
+        )
+    )
 
 
 @never_cache

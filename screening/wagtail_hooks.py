@@ -138,6 +138,16 @@ def register_screening_log_actions(actions):
         label = "Screening: ask for more photos"
         message = "Patient asked for more photos"
 
+    @actions.register_action("screening.photos_added")
+    class PhotosAdded(LogFormatter):
+        label = "Screening: patient added photos"
+
+        def format_message(self, log_entry):
+            count = (log_entry.data or {}).get("count")
+            if not count:
+                return "The patient added photos through their link"
+            return f"The patient added {count} photo{'' if count == 1 else 's'} through their link"
+
     @actions.register_action("screening.access_refused")
     class AccessRefused(LogFormatter):
         label = "Screening: access refused"
