@@ -3,7 +3,8 @@ and the encrypted files in their own storage.
 
 * In the request (``check_upload``): the size, then Pillow reads the header (the format
   by content, never by name; the pixel count against a decompression bomb) and a cheap
-  decode (a JPEG at 1/8 scale, ``verify()`` for the others) catches truncated files. The
+  decode (a JPEG at 1/8 scale, ``verify()`` for a PNG, a full decode for HEIC and WebP)
+  catches truncated files. The
   bytes as sent are then encrypted and stored as a *pending* file (``store_upload``).
 * In the worker (``process``): decode, apply the EXIF orientation, drop every piece of
   metadata (GPS, device, time), shrink to a long side of at most 2,048 px, re-encode as
@@ -142,8 +143,12 @@ def check_upload(uploaded) -> CheckedUpload:
             # Decoding at 1/8 scale reads every byte of the data but costs little.
             image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
+        elif image.format == "PNG":
+            image.verify()  # every chunk's checksum, without decoding
         else:
-            image.verify()
+            # HEIC and WebP have no cheap check; phones mostly send JPEG (iOS converts
+            # HEIC for an accept="image/*" input), so the full decode here is rare.
+            image.load()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise broken from None
     finally:

@@ -111,3 +111,44 @@ def test_other_questionnaire_steps_still_refuse_large_bodies(patient):
         {"photo_front": files.upload("a.jpg", files.jpeg_with_gps())},
     )
     assert response.status_code == 400
+
+
+def _encoded(fmt: str) -> bytes:
+    import io
+
+    from tests.support.photos import _noise
+
+    out = io.BytesIO()
+    _noise(800, 600).save(out, fmt)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["HEIF", "WEBP"])
+def test_heic_and_webp_photos_are_taken_and_processed(
+    patient, photo_storage, django_capture_on_commit_callbacks, fmt
+):
+    post_steps(patient)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = patient.post(
+            PHOTOS,
+            {
+                "photo_right": files.upload(f"r.{fmt.lower()}", _encoded(fmt)),
+                "consent_photos": "on",
+            },
+        )
+    assert response["Location"] == reverse("screening:check")
+    photo = SubmissionPhoto.objects.get()
+    assert (photo.status, photo.width, photo.height) == ("ready", 800, 600)
+
+
+@pytest.mark.parametrize("fmt", ["HEIF", "WEBP"])
+def test_truncated_heic_and_webp_photos_are_refused(patient, fmt):
+    post_steps(patient)
+    data = _encoded(fmt)
+    response = patient.post(
+        PHOTOS,
+        {"photo_right": files.upload("r.jpg", data[: len(data) // 2]), "consent_photos": "on"},
+    )
+    assert response.status_code == 200
+    assert soup(response).select_one("#id_photo_right_error")
+    assert not SubmissionPhoto.objects.exists()
