@@ -37,8 +37,10 @@ __all__ = [
     "encrypt_bytes",
     "encrypt_json",
     "is_current",
+    "is_current_bytes",
     "phone_index",
     "rotate",
+    "rotate_bytes",
 ]
 
 MIN_BLIND_INDEX_KEY_LENGTH = 32
@@ -99,6 +101,20 @@ def encrypt_bytes(data: bytes) -> bytes:
 def decrypt_bytes(token: bytes) -> bytes:
     """Raises InvalidToken when no configured key opens it (or it was tampered with)."""
     return _multi().decrypt(token)
+
+
+def is_current_bytes(token: bytes) -> bool:
+    """Whether a bytes token (a photo) is encrypted under the first (current) key."""
+    try:
+        _primary().decrypt(token)
+    except InvalidToken:
+        return False
+    return True
+
+
+def rotate_bytes(token: bytes) -> bytes:
+    """The same bytes under the first key (keeps the original timestamp)."""
+    return _multi().rotate(token)
 
 
 def encrypt_json(value: Any) -> str:

@@ -247,6 +247,43 @@ def _reject(photo: SubmissionPhoto, reason: str) -> None:
     delete_files([upload])
 
 
+FILE_FIELDS = ("upload_name", "image_name", "thumbnail_name")
+
+
+def reencrypt(photo: SubmissionPhoto, *, dry_run: bool = False) -> tuple[int, int]:
+    """Rewrite a photo's files that are not under the first key (screening_reencrypt).
+
+    Each file is written anew under the first key (a new storage name), the row is
+    pointed at it, and the old file is deleted once that has committed.
+    Returns (files rewritten, files no configured key opens)."""
+    files = storage()
+    rewritten = unreadable = 0
+    changed, old_names = [], []
+    for field in FILE_FIELDS:
+        name = getattr(photo, field)
+        if not name:
+            continue
+        with files.open(name, "rb") as handle:
+            token = handle.read()
+        if crypto.is_current_bytes(token):
+            continue
+        try:
+            fresh = crypto.rotate_bytes(token)
+        except crypto.InvalidToken:
+            unreadable += 1
+            continue
+        rewritten += 1
+        if dry_run:
+            continue
+        setattr(photo, field, files.save(name, ContentFile(fresh)))
+        changed.append(field)
+        old_names.append(name)
+    if changed:
+        photo.save(update_fields=changed)
+        transaction.on_commit(lambda: delete_files(old_names))
+    return rewritten, unreadable
+
+
 def delete_files(names) -> None:
     files = storage()
     for name in names:

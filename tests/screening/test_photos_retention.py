@@ -129,3 +129,30 @@ def test_the_worker_skips_a_photo_erased_before_it_ran(db):
     from screening.tasks import process_photo
 
     assert process_photo.call(str(uuid.uuid4())) == "skipped"
+
+
+def test_key_rotation_rewrites_the_photo_files(
+    make_submission, photo_storage, django_capture_on_commit_callbacks
+):
+    from cryptography.fernet import Fernet
+    from django.test import override_settings
+
+    from clinic_site import crypto
+
+    old_key, new_key = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    with override_settings(FIELD_ENCRYPTION_KEYS=[old_key]):
+        submission = make_submission()
+        photo = add_photo(django_capture_on_commit_callbacks, submission=submission)
+        before = {photo.image_name, photo.thumbnail_name}
+    with override_settings(FIELD_ENCRYPTION_KEYS=[new_key, old_key]):
+        with django_capture_on_commit_callbacks(execute=True):
+            out = run("screening_reencrypt")
+        assert "photo files: 2 rewritten under the first key." in out
+    photo.refresh_from_db()
+    after = {photo.image_name, photo.thumbnail_name}
+    assert stored(photo_storage) == after and not after & before
+    with override_settings(FIELD_ENCRYPTION_KEYS=[new_key]):
+        image = photos.read_decrypted(photo.image_name)
+        assert image[:2] == b"\xff\xd8"  # a JPEG, opened with the new key alone
+        assert "photo files: 0 rewritten" in run("screening_reencrypt")
+    assert crypto.configured_keys()  # the test settings' key is back
