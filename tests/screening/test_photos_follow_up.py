@@ -233,3 +233,31 @@ def test_the_follow_up_pages_are_plain_english(site_tree, make_submission):
     for response in pages:
         main = str(soup(response).select_one("main"))
         assert flesch(main) >= 70, response.request["PATH_INFO"]
+
+
+def test_the_privacy_notice_says_how_long_photos_are_kept(client, site_tree):
+    page = soup(client.get("/privacy/"))
+    kept = next(
+        p.get_text(" ", strip=True)
+        for p in page.select("main p")
+        if p.get_text().strip().startswith("Photos of your scalp")
+    )
+    assert "12 months after we close our review" in kept
+    assert "we delete them within a day" in kept
+    photos_section = page.find(id=re.compile("photos-of-your-scalp"))
+    assert photos_section is not None
+    assert flesch(f"<p>{kept}</p>") >= 70
+
+
+def test_the_photo_request_email_is_plain_english(
+    site_tree, make_submission, reviewer, django_capture_on_commit_callbacks
+):
+    submission = make_submission()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(reviewer).post(
+            reverse("screening_photo_request", args=[submission.pk]), {"message": "unclear"}
+        )
+    body = mail.outbox[0].body
+    prose = [line for line in body.splitlines() if line and "://" not in line and ":" not in line]
+    assert flesch("".join(f"<p>{line}</p>" for line in prose)) >= 70
