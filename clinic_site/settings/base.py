@@ -218,6 +218,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # photo pages, which take up to five photos of 15 MB (screening/photo_views.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# No form of ours takes more than five files at once (a 400 beyond this).
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Northgate Hair Clinic"
