@@ -152,3 +152,14 @@ def test_truncated_heic_and_webp_photos_are_refused(patient, fmt):
     assert response.status_code == 200
     assert soup(response).select_one("#id_photo_right_error")
     assert not SubmissionPhoto.objects.exists()
+
+
+def test_the_photo_consent_names_photos_as_health_information(patient):
+    post_steps(patient)
+    page = soup(patient.get(PHOTOS))
+    box = page.select_one("input[type=checkbox]#id_consent_photos")
+    assert box is not None and not box.has_attr("checked")
+    label = page.select_one('label[for="id_consent_photos"]').get_text(" ", strip=True)
+    assert "photos of my scalp are health information" in label
+    assert "(optional)" not in label
+    assert box["aria-describedby"] == "id_consent_photos_helptext"
