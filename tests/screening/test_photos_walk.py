@@ -113,7 +113,10 @@ def test_a_reviewer_sees_the_photos_and_each_view_is_logged(sent_with_photos, re
     submission = sent_with_photos
     inspect = soup(staff.get(reverse("screening_submissions:inspect", args=[submission.pk])))
     grid = inspect.select(".screening-photo-grid img")
-    assert len(grid) == 2
+    assert [img["alt"] for img in grid] == [
+        "Front hairline photo (open the full size)",
+        "Top of the head photo (open the full size)",
+    ]
     photo = submission.photos.get(view="front")
     assert inspect.select_one(f'a[href="{photo_url(photo)}"] img')["src"] == photo_url(photo, True)
 
