@@ -9,9 +9,10 @@
   the process's peak before the job, plus tracemalloc's peak of Python allocations
   (target: < 300 MB per photo).
 * **upload**: the photo step's POST with one 5 MB JPEG (the multipart body encoded once,
-  as a browser sends it), through Django's whole handler and middleware stack (production settings via clinic_site.settings.bench, an encrypted
-  database session, the database task queue): the cheap content check, encryption,
-  storage and the queued task, no processing. p50 and p95 of BENCH_UPLOAD_REQUESTS
+  as a browser sends it), through Django's whole handler and middleware stack
+  (production settings via clinic_site.settings.bench, an encrypted database session,
+  the database task queue): the cheap content check, encryption, storage and the
+  queued task, no processing. p50 and p95 of BENCH_UPLOAD_REQUESTS
   requests (target: p95 < 300 ms).
 
 A scratch SQLite database and photo directory under BENCH_SCRATCH (default: the temp
