@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from functools import wraps
 
+from django.core.files.uploadhandler import MemoryFileUploadHandler, TemporaryFileUploadHandler
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,6 +43,15 @@ def photo_body_limit() -> int:
     return photos.max_photos() * photos.max_bytes() + BODY_OVERHEAD_BYTES
 
 
+class OnePhotoInMemoryHandler(MemoryFileUploadHandler):
+    """A body that holds at most one photo is kept in memory: no copy of the photo as
+    sent is written to a temporary file, and none has to be read back. Larger bodies go
+    to temporary files as usual (the next handler)."""
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        self.activated = content_length <= photos.max_bytes() + BODY_OVERHEAD_BYTES
+
+
 def photo_body_size(too_large):
     """Refuse a body over ``photo_body_limit()`` before anything reads it (CSRF included),
     answering with ``too_large(request, *args, **kwargs)``."""
@@ -59,6 +69,10 @@ def photo_body_size(too_large):
                     length = -1
                 if not 0 <= length <= photo_body_limit():
                     return too_large(request, *args, **kwargs)
+                request.upload_handlers = [
+                    OnePhotoInMemoryHandler(request),
+                    TemporaryFileUploadHandler(request),
+                ]
             return protected(request, *args, **kwargs)
 
         return wrapped
