@@ -131,3 +131,36 @@ def test_photo_step_works_without_javascript(browser, site_url, subtests):
         assert "Top of the head" in page.locator("#answer-photos").inner_text()
     finally:
         context.close()
+
+
+def test_the_staff_photo_grid_is_accessible_and_its_views_are_logged(desktop_page, site_url):
+    from wagtail.models import ModelLogEntry
+
+    from screening import photos
+    from tests.support.browser_staff import make_reviewer, seed_submissions, sign_in_with_password
+
+    reviewer = make_reviewer("petra", "Petra", "Photo")
+    submission = next(iter(seed_submissions().values()))
+    for view in ("crown", "front"):
+        checked = photos.check_upload(files.upload(f"{view}.jpg", files.jpeg_with_gps(600, 450)))
+        photos.store_upload(checked, view=view, submission=submission)  # processed on commit
+    assert set(submission.photos.values_list("status", flat=True)) == {PhotoStatus.READY}
+
+    page = desktop_page
+    page.goto(site_url + "/admin/login/")
+    sign_in_with_password(page, reviewer.username)
+    page.goto(f"{site_url}/admin/screening/submissions/inspect/{submission.pk}/")
+    thumbnails = page.locator(".screening-photo-grid img")
+    assert thumbnails.count() == 2
+    assert [thumbnails.nth(i).get_attribute("alt") for i in range(2)] == [
+        "Front hairline photo (open the full size)",
+        "Crown photo (open the full size)",
+    ]
+    page.wait_for_load_state("networkidle")
+    assert all(
+        thumbnails.nth(i).evaluate("img => img.complete && img.naturalWidth > 0") for i in range(2)
+    )
+    assert_accessible(page, "photos: staff inspect with photos (desktop)")
+    logged = ModelLogEntry.objects.filter(action="screening.photo_viewed", user=reviewer)
+    assert logged.count() >= 2
+    assert {entry.data["kind"] for entry in logged} == {"thumbnail"}
