@@ -12,7 +12,7 @@ PORT ?= 8000
 LOCK := $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
 
-.PHONY: help install run migrate content admin reset-admin-password test lint format clean serve-prod bench bench-uncached lock audit
+.PHONY: help install run migrate content admin reset-admin-password test lint format clean serve-prod bench bench-uncached bench-photos lock audit
 
 help:
 	@echo "make run                  install, migrate, load content, create a local admin, serve on http://$(HOST):$(PORT)"
@@ -23,6 +23,7 @@ help:
 	@echo "make audit                pip-audit the locked dependencies (says so when its service is unreachable)"
 	@echo "make serve-prod           production shape locally: HAProxy, 2 gunicorn app servers, task worker (PostgreSQL + Redis)"
 	@echo "make bench                benchmarks against that shape; writes bench/RESULTS.md (see README, Performance)"
+	@echo "make bench-photos         scalp photos: worker time and memory, upload request (bench/photos.py)"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is required")'
@@ -75,6 +76,10 @@ bench: install
 # In-process cost of pages the page cache cannot answer (README, "Performance"); no servers.
 bench-uncached: install
 	$(BIN)/python bench/uncached.py
+
+# Scalp photos (issue 16): the worker's job, its memory and the upload request; no servers.
+bench-photos: install
+	$(BIN)/python bench/photos.py
 
 # Needs only pip-tools (the version requirements-dev.in pins), not a working install:
 # it must run even when a merge left the locks stale.

@@ -30,13 +30,17 @@ __all__ = [
     "InvalidToken",
     "blind_index",
     "decrypt",
+    "decrypt_bytes",
     "decrypt_json",
     "email_index",
     "encrypt",
+    "encrypt_bytes",
     "encrypt_json",
     "is_current",
+    "is_current_bytes",
     "phone_index",
     "rotate",
+    "rotate_bytes",
 ]
 
 MIN_BLIND_INDEX_KEY_LENGTH = 32
@@ -87,6 +91,30 @@ def encrypt(text: str) -> str:
 def decrypt(token: str) -> str:
     """Raises InvalidToken when no configured key opens it (or it was tampered with)."""
     return _multi().decrypt(token.encode("ascii")).decode("utf-8")
+
+
+def encrypt_bytes(data: bytes) -> bytes:
+    """Bytes (a patient's photo) as a Fernet token, under the same keys as the fields."""
+    return _multi().encrypt(data)
+
+
+def decrypt_bytes(token: bytes) -> bytes:
+    """Raises InvalidToken when no configured key opens it (or it was tampered with)."""
+    return _multi().decrypt(token)
+
+
+def is_current_bytes(token: bytes) -> bool:
+    """Whether a bytes token (a photo) is encrypted under the first (current) key."""
+    try:
+        _primary().decrypt(token)
+    except InvalidToken:
+        return False
+    return True
+
+
+def rotate_bytes(token: bytes) -> bytes:
+    """The same bytes under the first key (keeps the original timestamp)."""
+    return _multi().rotate(token)
 
 
 def encrypt_json(value: Any) -> str:

@@ -6,4 +6,7 @@ class ScreeningConfig(AppConfig):
     verbose_name = "Screening"
 
     def ready(self):
-        from screening import checks  # noqa: F401  (registers the settings checks)
+        from screening import (
+            checks,  # noqa: F401  (registers the settings checks)
+            photos,  # noqa: F401  (deletes a photo's files with its row)
+        )

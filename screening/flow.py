@@ -11,7 +11,12 @@ and is removed from it then; the session key changes at consent and at submit::
                      "consent_marketing_at": iso or None},
         "answers": {<contract key>: <code, list of codes or int>, ...},
         "contact": {"name": ..., "email": ..., "phone": ..., "preferred_contact": ...},
+        "photos": {"done": true, "consent_photos_at": iso or None},   # the optional photo step
     }
+
+The photos themselves never enter the session: they are encrypted files with a
+``SubmissionPhoto`` row that carries the run's ``flow_id`` (screening/photos.py) until
+the submit attaches them to the submission.
 
 After a submit only ``RESULT_SESSION_KEY`` remains: the submission's id, nothing else.
 A step counts as done when its form accepts what the session holds for it, so a
@@ -163,6 +168,10 @@ class Questionnaire:
                 initial = {"pattern_scale": scale}
         return initial
 
+    @property
+    def photos_state(self) -> dict[str, Any]:
+        return _dict(self.state.get("photos"))
+
     # --- which steps are asked -------------------------------------------------------
 
     def applies(self, step: Step) -> bool:
@@ -246,6 +255,17 @@ class Questionnaire:
                 answers.pop(key, None)
             answers.update(form.session_data())
             state["answers"] = answers
+        self._write(state)
+
+    def save_photos(self, *, consent_given: bool, now: datetime | None = None) -> None:
+        """The photo step was passed; keep when the photo consent was first given."""
+        now = now or timezone.now()
+        previous = self.photos_state.get("consent_photos_at")
+        state = dict(self.state)
+        state["photos"] = {
+            "done": True,
+            "consent_photos_at": (previous or now.isoformat()) if consent_given else None,
+        }
         self._write(state)
 
     def _consents_from(self, ticked: dict[str, bool], now: datetime) -> dict[str, Any]:

@@ -7,6 +7,7 @@ notes and re-assessments beside them.
 """
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -99,6 +100,16 @@ class Submission(models.Model):
     consent_health_data_at = models.DateTimeField()
     consent_contact_at = models.DateTimeField()
     consent_marketing_at = models.DateTimeField(null=True, blank=True)
+    # Issue 16: asked separately, and only when the patient added a photo.
+    consent_photos_at = models.DateTimeField(null=True, blank=True)
+
+    # The patient's follow-up link (screening/follow_up.py) is signed and carries this
+    # random value: a link made before an erasure can never open a later submission.
+    follow_up_nonce = models.CharField(max_length=32, blank=True, default="", editable=False)
+    # Staff asked the patient for more photos ("Ask for more photos"): when, and which of
+    # the fixed messages (follow_up.PHOTO_REQUEST_MESSAGES) the email carried.
+    more_photos_requested_at = models.DateTimeField(null=True, blank=True)
+    more_photos_message = models.CharField(max_length=32, blank=True, default="")
 
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
@@ -216,3 +227,59 @@ class Reassessment(models.Model):
 
     def __str__(self):
         return f"Reassessment of {self.submission_id} ({self.criteria_version})"
+
+
+class PhotoView(models.TextChoices):
+    FRONT = "front", "Front hairline"
+    TOP = "top", "Top of the head"
+    CROWN = "crown", "Crown"
+    LEFT = "left", "Left side"
+    RIGHT = "right", "Right side"
+    OTHER = "other", "Other"
+
+
+class PhotoStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    READY = "ready", "Ready"
+    REJECTED = "rejected", "Rejected"
+
+
+class SubmissionPhoto(models.Model):
+    """A scalp photo a patient added (issue 16). The files live encrypted in the
+    ``screening_photos`` storage (screening/photos.py), never under MEDIA_ROOT; this row
+    holds their storage names and what the worker found. Until the questionnaire is sent,
+    ``submission`` is empty and ``flow_id`` ties the photo to the patient's run."""
+
+    # Not guessable: the id is the only thing in a staff photo URL.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    submission = models.ForeignKey(
+        Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="photos"
+    )
+    flow_id = models.UUIDField(null=True, blank=True, db_index=True, editable=False)
+    view = models.CharField(max_length=8, choices=PhotoView.choices)
+    uploaded_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    size = models.PositiveIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True, default="")
+    status = models.CharField(
+        max_length=8, choices=PhotoStatus.choices, default=PhotoStatus.PENDING, db_index=True
+    )
+    reason = models.CharField(max_length=200, blank=True, default="")
+    content_type = models.CharField(max_length=32, blank=True, default="")
+    # Storage names (encrypted files): the upload as sent until the worker has processed
+    # it, then the processed image and its staff thumbnail.
+    upload_name = models.CharField(max_length=200, blank=True, default="")
+    image_name = models.CharField(max_length=200, blank=True, default="")
+    thumbnail_name = models.CharField(max_length=200, blank=True, default="")
+
+    class Meta:
+        ordering = ["uploaded_at"]
+
+    def __str__(self):
+        return f"Photo {self.pk} ({self.view})"
+
+    @property
+    def file_names(self) -> list[str]:
+        return [name for name in (self.upload_name, self.image_name, self.thumbnail_name) if name]

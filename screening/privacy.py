@@ -3,9 +3,11 @@ the audit entries for operations that touch many submissions at once (exports, p
 
 What the audit trail keeps after an erasure or a purge
 ------------------------------------------------------
-Deleting a submission cascades to its notes and re-assessments. Its earlier audit entries
-(status changes, assignments, notes, re-assessments) are kept, because who did what and
-when is the clinic's own accountability record, but they are anonymised in place: the
+Deleting a submission cascades to its notes, re-assessments and photos; a photo's
+encrypted files are deleted with its row, once the transaction has committed. Its
+earlier audit entries (status changes, assignments, notes, re-assessments) are kept,
+because who did what and when is the clinic's own accountability record, but they are
+anonymised in place: the
 label (the submission's reference) becomes "Erased submission"/"Purged submission" and
 the entry's data is emptied. The reference is a pseudonymous id, but the patient has it in
 their confirmation email, so it could link the trail back to them; after erasure nothing
@@ -167,10 +169,31 @@ def purge_expired(
             chunk = ids[start : start + 1000]
             _anonymise_log_entries(chunk, PURGED_LABEL)
             Submission.objects.filter(pk__in=chunk).delete()
+        abandoned = purge_abandoned_photos(now=now)
         log_bulk_action(
             "screening.purge",
             user=user,
             label="Expired submissions",
-            data={"count": len(ids), "older_than_days": days, "via": via, **counts},
+            data={
+                "count": len(ids),
+                "older_than_days": days,
+                "via": via,
+                "abandoned_photos": abandoned,
+                **counts,
+            },
         )
     return counts
+
+
+def purge_abandoned_photos(*, now=None) -> int:
+    """Delete photos from questionnaires that were never sent (their session is over).
+
+    Deleting the rows removes their encrypted files once the transaction commits
+    (screening/photos.py), as it does for the photos of an erased or purged submission."""
+    from screening.photos import abandoned_photos
+
+    count = 0
+    for photo in abandoned_photos(now=now).iterator():
+        photo.delete()
+        count += 1
+    return count

@@ -22,7 +22,7 @@ from django.utils.dateparse import parse_datetime
 
 from screening import conf, consent
 from screening.criteria import MEDICAL_CONDITIONS
-from screening.models import PreferredContact, Submission
+from screening.models import PreferredContact, Submission, SubmissionPhoto
 from screening.scoring import assess, normalise_answers
 
 logger = logging.getLogger(__name__)
@@ -69,6 +69,7 @@ def submit(session_data: Mapping[str, Any], *, now: datetime | None = None) -> S
         raise IncompleteQuestionnaire(f"answers: {key} is missing or invalid") from None
     contact = _contact(_mapping(session_data.get("contact"), "contact"))
     consents = _consents(_mapping(session_data.get("consents"), "consents"))
+    consents["consent_photos_at"] = _photo_consent(session_data.get("photos"))
     assessment = assess(answers)
 
     fields = {
@@ -92,6 +93,7 @@ def submit(session_data: Mapping[str, Any], *, now: datetime | None = None) -> S
         try:
             with transaction.atomic():
                 submission = Submission.objects.create(**fields)
+                _attach_photos(submission, flow_id)
                 transaction.on_commit(partial(enqueue_notifications, submission.pk))
         except IntegrityError:
             existing = existing_submission(flow_id)
@@ -118,6 +120,25 @@ def enqueue_notifications(submission_id: int) -> None:
                 submission_id,
                 type(error).__name__,
             )
+
+
+def _attach_photos(submission: Submission, flow_id: uuid.UUID) -> None:
+    """The photos uploaded during this run now belong to the submission.
+
+    Photos are only stored once the photo consent is given (the photo step's form), so
+    without it there is nothing to attach and no query is spent; anything a tampered
+    session left behind stays unattached and the retention purge deletes it."""
+    if submission.consent_photos_at is None:
+        return
+    SubmissionPhoto.objects.filter(flow_id=flow_id, submission__isnull=True).update(
+        submission=submission, flow_id=None
+    )
+
+
+def _photo_consent(photos: Any) -> datetime | None:
+    if not isinstance(photos, Mapping) or not photos.get("consent_photos_at"):
+        return None
+    return _timestamp(photos.get("consent_photos_at"), "consent_photos_at")
 
 
 # --- checks on the session data --------------------------------------------------------

@@ -23,8 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
-from screening import conf
-from screening.models import Submission
+from screening import conf, follow_up
+from screening.models import Submission, SubmissionPhoto
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +105,9 @@ def _schedule_retry(retry_task, submission_id: int, attempt: int, error: Excepti
 
 def _submission(submission_id: int) -> Submission | None:
     submission = (
-        Submission.objects.filter(pk=submission_id).only("pk", "reference", "email").first()
+        Submission.objects.filter(pk=submission_id)
+        .only("pk", "reference", "email", "follow_up_nonce", "more_photos_message")
+        .first()
     )
     if submission is None:
         # Erased before the email went out: there is nobody left to tell.
@@ -151,6 +153,8 @@ def send_patient_confirmation(submission_id: int, attempt: int = 1) -> str:
         "clinic": clinic,
         "clinic_name": clinic.clinic_name if clinic else settings.WAGTAIL_SITE_NAME,
         "contact_within": conf.contact_within(),
+        "follow_up_url": follow_up.link_for(submission),
+        "follow_up_days": follow_up.link_days(),
     }
     message = EmailMessage(
         subject=f"We have received your pre-screening questionnaire ({submission.reference})",
@@ -159,3 +163,38 @@ def send_patient_confirmation(submission_id: int, attempt: int = 1) -> str:
         reply_to=[clinic.email] if clinic and clinic.email else None,
     )
     return _send(message, send_patient_confirmation, submission_id, attempt)
+
+
+@task()
+def send_more_photos_request(submission_id: int, attempt: int = 1) -> str:
+    """ "Ask for more photos": the staff's chosen message and the follow-up link, nothing else."""
+    submission = _submission(submission_id)
+    if submission is None:
+        return "skipped"
+    clinic = _clinic_settings()
+    context = {
+        "reference": submission.reference,
+        "clinic": clinic,
+        "clinic_name": clinic.clinic_name if clinic else settings.WAGTAIL_SITE_NAME,
+        "request_message": follow_up.PHOTO_REQUEST_MESSAGES.get(submission.more_photos_message, ""),
+        "follow_up_url": follow_up.link_for(submission),
+        "follow_up_days": follow_up.link_days(),
+    }
+    message = EmailMessage(
+        subject=f"Please send us more photos ({submission.reference})",
+        body=render_to_string("screening/email/more_photos.txt", context),
+        to=[submission.email],
+        reply_to=[clinic.email] if clinic and clinic.email else None,
+    )
+    return _send(message, send_more_photos_request, submission_id, attempt)
+
+
+@task()
+def process_photo(photo_id: str) -> str:
+    """Clean, shrink and encrypt one uploaded photo (screening/photos.py). Takes the id only."""
+    from screening import photos
+
+    photo = SubmissionPhoto.objects.filter(pk=photo_id).first()
+    if photo is None:
+        return "skipped"  # removed or erased before the worker got to it
+    return photos.process(photo).status

@@ -141,6 +141,8 @@ def step(request, slug: str):
 def _after_saving(questionnaire: Questionnaire, saved: Step, changing: bool) -> str:
     if changing and questionnaire.is_finished:
         return reverse("screening:check")
+    if saved.slug == "contact" and questionnaire.is_finished:
+        return reverse("screening:photos")  # the optional photo step (issue 16)
     following = questionnaire.next_step(saved)
     if following is not None:
         return step_url(following)
@@ -149,12 +151,15 @@ def _after_saving(questionnaire: Questionnaire, saved: Step, changing: bool) -> 
 
 
 def _render_check(request, questionnaire: Questionnaire, *, notice: str = "", status=200):
+    from screening.photo_views import photo_summary
+
     return render(
         request,
         "screening/check.html",
         {
             **QUESTIONNAIRE_CHROME,
             "sections": summary_sections(questionnaire),
+            "photos": photo_summary(questionnaire),
             "notice": notice,
             "step_count": len(questionnaire.visible_steps()),
         },
@@ -272,5 +277,10 @@ def adults_only(request):
 @require_POST
 @limit_body_size
 def start_again(request):
-    Questionnaire(request.session).clear()
+    from screening.photos import photos_for_flow
+
+    questionnaire = Questionnaire(request.session)
+    for photo in photos_for_flow(questionnaire.flow_id):
+        photo.delete()  # the photos of this run go with its answers
+    questionnaire.clear()
     return redirect("screening:start")

@@ -25,6 +25,13 @@ def register_submission_viewset():
 
 
 @hooks.register("register_admin_urls")
+def register_screening_photo_urls():
+    from screening.admin import photos
+
+    return photos.urlpatterns()
+
+
+@hooks.register("register_admin_urls")
 def register_screening_report_urls():
     return [
         path(
@@ -120,6 +127,26 @@ def register_screening_log_actions(actions):
     class Viewed(LogFormatter):
         label = "Screening: view submission"
         message = "Submission viewed"
+
+    @actions.register_action("screening.photo_viewed")
+    class PhotoViewed(LogFormatter):
+        label = "Screening: view photo"
+        message = "Photo viewed"
+
+    @actions.register_action("screening.photos_requested")
+    class PhotosRequested(LogFormatter):
+        label = "Screening: ask for more photos"
+        message = "Patient asked for more photos"
+
+    @actions.register_action("screening.photos_added")
+    class PhotosAdded(LogFormatter):
+        label = "Screening: patient added photos"
+
+        def format_message(self, log_entry):
+            count = (log_entry.data or {}).get("count")
+            if not count:
+                return "The patient added photos through their link"
+            return f"The patient added {count} photo{'' if count == 1 else 's'} through their link"
 
     @actions.register_action("screening.access_refused")
     class AccessRefused(LogFormatter):

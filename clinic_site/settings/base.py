@@ -141,9 +141,22 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # it every page logs a 404 in the browser console.
 WHITENOISE_ROOT = BASE_DIR / "root_files"
 
+# Patients' scalp photos (issue 16), encrypted (screening/photos.py): a storage of their
+# own, outside MEDIA_ROOT and without any URL; only the staff views stream them.
+# production.py can point it at an S3-compatible bucket (SCREENING_PHOTOS_BUCKET).
+SCREENING_PHOTOS_ROOT = Path(os.environ.get("SCREENING_PHOTOS_ROOT", VAR_DIR / "screening-photos"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "screening_photos": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(SCREENING_PHOTOS_ROOT),
+            "base_url": "/no-public-url/",
+            "directory_permissions_mode": 0o700,
+            "file_permissions_mode": 0o600,
+        },
+    },
 }
 
 CACHES = {
@@ -200,9 +213,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Wagtail's page editor posts many fields; public forms are small and guarded separately.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Request bodies other than files are capped at 2.5 MB (a 400 beyond that); uploaded
-# files above 2.5 MB are streamed to a temporary file instead of held in memory.
+# files above 2.5 MB are streamed to a temporary file instead of held in memory. Files
+# are limited per view: the questionnaire refuses any body over 16 kB except on its
+# photo pages, which take up to five photos of 15 MB (screening/photo_views.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# No form of ours takes more than five files at once (a 400 beyond this).
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Northgate Hair Clinic"

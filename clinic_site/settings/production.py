@@ -159,3 +159,24 @@ if AWS_STORAGE_BUCKET_NAME:
             "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], MEDIA_ORIGIN],
         },
     }
+
+# Patients' photos (issue 16): local disk (SCREENING_PHOTOS_ROOT, base.py) unless a bucket
+# is named. The files are Fernet tokens before they leave the app, so the bucket never
+# sees a photo; keep the bucket private (no public ACL, no website hosting).
+SCREENING_PHOTOS_BUCKET = os.environ.get("SCREENING_PHOTOS_BUCKET", "").strip()
+if SCREENING_PHOTOS_BUCKET:
+    STORAGES = {
+        **STORAGES,
+        "screening_photos": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": SCREENING_PHOTOS_BUCKET,
+                "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL", "").strip() or None,
+                "region_name": os.environ.get("AWS_S3_REGION_NAME", "").strip() or None,
+                "location": os.environ.get("SCREENING_PHOTOS_LOCATION", "screening-photos"),
+                "file_overwrite": False,
+                "default_acl": "private",
+                "querystring_auth": True,
+            },
+        },
+    }

@@ -124,6 +124,9 @@ def answer_every_step(page, site_url: str, answers: Mapping[str, Any], name: str
         if slug == ERROR_ROUND_STEP:
             error_round(page, site_url, slug, data, name)
         answer_step(page, data)
+    # The optional photo step (issue 16): this patient sends no photos.
+    assert page.url == f"{site_url}/screening/photos/"
+    activate(page, CONTINUE)
 
 
 def change_one_answer(page, site_url: str, changed: Mapping[str, Any], name: str) -> None:

@@ -105,6 +105,9 @@ def test_every_questionnaire_page_is_accessible(phone_page, site_url, settings, 
             assert page.locator(ERROR_SUMMARY).count() == 1, slug
             check(f"{label}, {what}")
         fill_step(page, data)
+    # The optional photo step (issue 16) is scanned in test_photo_step.py.
+    assert page.url.endswith("/screening/photos/")
+    fill_step(page, {})
     assert page.url.endswith("/screening/check/")
     check("check your answers")
 
@@ -191,6 +194,9 @@ def test_wide_layouts_are_accessible_on_a_desktop(desktop_page, site_url, subtes
     fill_step(page, about_you)
     for _slug, data in later:
         fill_step(page, data)
+    # The optional photo step (issue 16) is scanned in test_photo_step.py.
+    assert page.url.endswith("/screening/photos/")
+    fill_step(page, {})
     assert page.url.endswith("/screening/check/")
     check("check your answers")
 

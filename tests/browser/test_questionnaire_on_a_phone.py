@@ -60,4 +60,6 @@ def test_every_step_fits_two_phone_screens(small_phone, site_url, subtests, scal
                 assert picture["width"] >= MIN_PICTURE_WIDTH, picture
                 assert picture["label"], picture
         fill_step(page, data)
+    assert page.url.endswith("/screening/photos/")  # the optional photo step (issue 16)
+    fill_step(page, {})
     assert page.url.endswith("/screening/check/")

@@ -171,6 +171,21 @@ def test_oversized_bodies_are_refused_by_haproxy_before_the_app(app_server, tmp_
     assert balancer_urls.received == ["/echo/", "/echo/"]
 
 
+def test_only_the_photo_pages_take_larger_bodies(app_server, tmp_path):
+    photo_limit = 3 * MAX_BODY
+    with Balancer(tmp_path, app_server, LB_MAX_PHOTO_BODY_BYTES=str(photo_limit)) as balancer:
+        balancer_urls.received.clear()
+        elsewhere, _, _ = balancer.request("POST", "/echo/", b"x" * (MAX_BODY + 1))
+        photos, _, body = balancer.request("POST", "/screening/photos/", b"x" * photo_limit)
+        follow_up, _, _ = balancer.request(
+            "POST", "/screening/follow-up/photos/", b"x" * (MAX_BODY + 1)
+        )
+        too_big, _, _ = balancer.request("POST", "/screening/photos/", b"x" * (photo_limit + 1))
+    assert (elsewhere, photos, follow_up, too_big) == (413, 200, 200, 413)
+    assert as_json(body)["body_bytes"] == photo_limit
+    assert balancer_urls.received == ["/screening/photos/", "/screening/follow-up/photos/"]
+
+
 def test_tls_with_a_certificate_and_gzip_for_html(app_server, tmp_path):
     certificate = local_stack.self_signed_certificate(tmp_path / "tls")
     context = ssl.create_default_context(cafile=str(certificate))

@@ -62,10 +62,15 @@ def test_every_service_runs_unprivileged_and_hardened(name):
     assert value(unit, "Service", "WorkingDirectory") == INSTALL_DIR
     for key, expected in HARDENING.items():
         assert value(unit, "Service", key) == expected, f"{name}: {key}"
-    # Only uploads are writable (the release also writes the collected static files).
+    # Only uploads and patients' photos (issue 16) are writable (the release also writes
+    # the collected static files).
     writable = " ".join(values(unit, "Service", "ReadWritePaths")).split()
     assert "/srv/clinic/media" in writable
-    assert set(writable) <= {"/srv/clinic/media", f"{INSTALL_DIR}/staticfiles"}
+    assert set(writable) <= {
+        "/srv/clinic/media",
+        "/srv/clinic/screening-photos",
+        f"{INSTALL_DIR}/staticfiles",
+    }
 
 
 def test_long_running_services_restart_and_app_servers_bind_to_loopback():

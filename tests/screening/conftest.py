@@ -132,3 +132,20 @@ def make_submission(db):
 @pytest.fixture
 def submission(make_submission):
     return make_submission(name="Pat Example", email="Pat.Example@mail.example")
+
+
+# --- photos (issue 16) -----------------------------------------------------------------
+
+
+@pytest.fixture
+def photo_storage(settings, tmp_path):
+    """The photo storage on disk in a directory of the test's own (outside MEDIA_ROOT)."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "screening_photos": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "photos"), "base_url": "/no-public-url/"},
+        },
+    }
+    return tmp_path / "photos"

@@ -25,6 +25,7 @@ from tests.support.screening import (
 
 START = reverse("screening:start")
 CHECK = reverse("screening:check")
+PHOTOS = reverse("screening:photos")
 SUBMIT = reverse("screening:submit")
 RESULT = reverse("screening:result")
 
@@ -86,7 +87,8 @@ def test_every_step_shows_its_number_title_progress_bar_and_a_back_link(patient)
         response = patient.post(step_url(slug), data)
         assert response.status_code == 302
         previous = step_url(slug)
-        expected_next = step_url(walk[number][0]) if number < count else CHECK
+        # After the last step, the optional photo step (issue 16), then the check page.
+        expected_next = step_url(walk[number][0]) if number < count else PHOTOS
         assert response["Location"] == expected_next
 
 

@@ -50,5 +50,8 @@ def as_json(response_body: bytes) -> dict:
 urlpatterns = [
     path("healthz", healthz),
     path("echo/", echo),
+    # The photo upload pages' paths (issue 16), which HAProxy lets through with larger bodies.
+    path("screening/photos/", echo),
+    path("screening/follow-up/photos/", echo),
     path("page/", page),
 ]

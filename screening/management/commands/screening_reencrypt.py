@@ -54,6 +54,7 @@ class Command(BaseCommand):
         for model in MODELS:
             total_rewritten += self.reencrypt(model, batch_size, dry_run)
         total_rewritten += self.reencrypt_totp_keys(dry_run)
+        total_rewritten += self.reencrypt_photo_files(dry_run)
         verb = "Would re-encrypt" if dry_run else "Re-encrypted"
         self.stdout.write(f"{verb} {total_rewritten} row{'' if total_rewritten == 1 else 's'}.")
         if self.unreadable:
@@ -122,6 +123,23 @@ class Command(BaseCommand):
                 if not dry_run:
                     TOTPDevice.objects.filter(pk=pk).update(key=new_key)
         self.stdout.write(f"authenticator keys: {rewritten} rewritten under the first key.")
+        return rewritten
+
+    def reencrypt_photo_files(self, dry_run: bool) -> int:
+        """Scalp photos (issue 16) are encrypted files in their own storage, one row each."""
+        from screening import photos
+        from screening.models import SubmissionPhoto
+
+        rewritten = 0
+        for pk in SubmissionPhoto.objects.order_by("pk").values_list("pk", flat=True):
+            with transaction.atomic():
+                photo = SubmissionPhoto.objects.select_for_update().filter(pk=pk).first()
+                if photo is None:
+                    continue
+                files, unreadable = photos.reencrypt(photo, dry_run=dry_run)
+                rewritten += files
+                self.unreadable += unreadable
+        self.stdout.write(f"photo files: {rewritten} rewritten under the first key.")
         return rewritten
 
     def progress(self, label: str, done: int, total: int) -> None:
