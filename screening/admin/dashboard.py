@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.ui.components import Component
 
+from screening.admin.display import REVIEW_CSS, outcome_label
 from screening.admin.policy import submission_permission_policy
-from screening.admin.views import REVIEW_CSS, outcome_label
 from screening.criteria import Outcome
 from screening.models import Status, Submission
 from screening.workflow import OPEN_STATUSES
