@@ -121,6 +121,11 @@ def register_screening_log_actions(actions):
         label = "Screening: view submission"
         message = "Submission viewed"
 
+    @actions.register_action("screening.printed")
+    class Printed(LogFormatter):
+        label = "Screening: print submission"
+        message = "Submission printed for the consultation file"
+
     @actions.register_action("screening.access_refused")
     class AccessRefused(LogFormatter):
         label = "Screening: access refused"

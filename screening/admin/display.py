@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -100,3 +101,8 @@ def reasons_for_display(reasons, questions=QUESTIONS):
         for reason in reasons or ()
         if isinstance(reason, dict)
     ]
+
+
+def clinic_name() -> str:
+    """The clinic's name as the admin shows it (the site name, no query)."""
+    return settings.WAGTAIL_SITE_NAME

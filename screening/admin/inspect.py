@@ -10,31 +10,50 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.views.generic import TemplateView
 from wagtail.admin.views.generic import HistoryView, InspectView
+from wagtail.admin.views.generic.base import BaseObjectMixin
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from screening import criteria
 from screening.admin.access import PermissionFirstMixin
+from screening.admin.answers import answers_by_step
 from screening.admin.display import (
     assignee_text,
     assignee_text_for,
+    clinic_name,
     outcome_full_label,
     outcome_label,
     reasons_for_display,
     referral_label,
     stage_label,
 )
+from screening.admin.filters import user_display_name
 from screening.admin.forms import ReviewForm
 from screening.admin.listing import same_patient_filter
-from screening.criteria import QUESTION_GROUPS, QUESTIONS
 from screening.models import Submission
 from screening.workflow import (
     current_criteria_version,
     current_rules_preview,
     reassessment_needed,
 )
+
+
+def record_access(submission: Submission, action: str, user) -> None:
+    """An audit entry for reading a submission (who, which, when; no health data). Saved
+    with Django's own save(): Wagtail's log() runs full_clean(), which re-reads the content
+    type and the user the view already has (two queries on every page view)."""
+    entry = ModelLogEntry(
+        content_type=ContentType.objects.get_for_model(Submission),
+        object_id=str(submission.pk),
+        label=str(submission),
+        action=action,
+        timestamp=timezone.now(),
+        user=user,
+        data={},
+    )
+    models.Model.save(entry)
 
 
 class SubmissionInspectView(PermissionFirstMixin, InspectView):
@@ -46,6 +65,8 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
     review_url_name = None
     reassess_url_name = None
     erase_url_name = None
+    print_url_name = None
+    fhir_url_name = None
     recent_history_size = 10
 
     def get_object(self, queryset=None):
@@ -60,19 +81,8 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        # Who opened which submission, once per page view, with no health data. Saved with
-        # Django's own save(): Wagtail's log() runs full_clean(), which re-reads the content
-        # type and the user this view already has (two queries on every page view).
-        entry = ModelLogEntry(
-            content_type=ContentType.objects.get_for_model(Submission),
-            object_id=str(self.object.pk),
-            label=str(self.object),
-            action="screening.viewed",
-            timestamp=timezone.now(),
-            user=request.user,
-            data={},
-        )
-        models.Model.save(entry)
+        # Who opened which submission, once per page view, with no health data.
+        record_access(self.object, "screening.viewed", request.user)
         return response
 
     def url(self, name):
@@ -89,32 +99,21 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
     @cached_property
     def header_more_buttons(self):
         buttons = [
-            Button("History", url=self.url(self.history_url_name), icon_name="history", priority=10)
+            Button(
+                "History", url=self.url(self.history_url_name), icon_name="history", priority=10
+            ),
+            Button(
+                "Print for the consultation file",
+                url=self.url(self.print_url_name),
+                icon_name="doc-full",
+                priority=20,
+            ),
         ]
         if self.can_erase:
             buttons.append(
                 Button("Erase…", url=self.url(self.erase_url_name), icon_name="bin", priority=30)
             )
         return buttons
-
-    def answer_groups(self):
-        answers = self.object.answers if isinstance(self.object.answers, dict) else {}
-        groups = []
-        for group in QUESTION_GROUPS:
-            rows = []
-            for key in group.keys:
-                value = answers.get(key)
-                if key in criteria.CONDITIONAL_KEYS and value in (None, "", [], ()):
-                    continue  # not asked: nothing to show
-                rows.append(
-                    {
-                        "key": key,
-                        "question": QUESTIONS[key].staff_label,
-                        "answer": criteria.answer_label(key, value),
-                    }
-                )
-            groups.append({"slug": group.slug, "title": group.title, "rows": rows})
-        return groups
 
     def same_patient_submissions(self, submission):
         """The patient's other submissions (same blind-indexed email or phone), newest
@@ -173,7 +172,7 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
                 "outcome_full_label": outcome_full_label(submission.outcome),
                 "stage_label": stage_label(submission.stage),
                 "reasons": reasons_for_display(submission.reasons),
-                "answer_groups": self.answer_groups(),
+                "answer_groups": answers_by_step(submission),
                 "notes": notes,
                 "reassessments": [
                     {
@@ -224,3 +223,46 @@ class SubmissionHistoryView(PermissionFirstMixin, HistoryView):
                 icon_name="arrow-left",
             )
         ]
+
+
+class SubmissionPrintView(PermissionFirstMixin, BaseObjectMixin, TemplateView):
+    """The submission on paper, for the consultation file: contact details, the result,
+    the answers as the questionnaire asked them with their reasons, and the clinician's
+    decision. A page of its own with a print stylesheet and no admin chrome. Each
+    rendering is recorded as ``screening.printed``."""
+
+    model = Submission
+    any_permission_required = ["view", "change"]
+    template_name = "screening/admin/print.html"
+    inspect_url_name = None
+
+    def get_object(self):
+        return get_object_or_404(
+            Submission.objects.select_related("assigned_to", "clinician_decision_by"),
+            pk=unquote(str(self.pk)),
+        )
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        record_access(self.object, "screening.printed", request.user)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        submission = self.object
+        context.update(
+            {
+                "submission": submission,
+                "clinic_name": clinic_name(),
+                "outcome_full_label": outcome_full_label(submission.outcome),
+                "referral_label": referral_label(submission.referral),
+                "stage_label": stage_label(submission.stage),
+                "assignee": assignee_text(submission),
+                "decision_by": assignee_text_for(submission.clinician_decision_by),
+                "answer_groups": answers_by_step(submission),
+                "printed_at": timezone.now(),
+                "printed_by": user_display_name(self.request.user),
+                "inspect_url": reverse(self.inspect_url_name, args=(quote(submission.pk),)),
+            }
+        )
+        return context

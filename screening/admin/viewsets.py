@@ -4,6 +4,7 @@ URLs (under /admin/screening/submissions/):
     ""                      listing (filters, search, sorting; ?export=csv|xlsx)
     inspect/<pk>/           a submission: answers, assessment, consents, review, history
     history/<pk>/           Wagtail's history view of the submission's audit entries
+    print/<pk>/             the submission on paper for the consultation file (audited)
     status|assign|note|reassess/<pk>/   POST-only review actions
     review/<pk>/            the review panel: status, assignee, note, decision in one POST
     erase/<pk>/             right to erasure (confirmation, then POST)
@@ -27,7 +28,11 @@ from screening.admin.erasure import SubmissionEraseView, SubmissionPurgeView
 from screening.admin.exports import EXPORT_FIELDS
 from screening.admin.filters import SubmissionFilterSet
 from screening.admin.index import SubmissionIndexView
-from screening.admin.inspect import SubmissionHistoryView, SubmissionInspectView
+from screening.admin.inspect import (
+    SubmissionHistoryView,
+    SubmissionInspectView,
+    SubmissionPrintView,
+)
 from screening.admin.policy import submission_permission_policy
 from screening.admin.review import (
     SubmissionAssignView,
@@ -125,6 +130,7 @@ class SubmissionViewSet(ModelViewSet):
             usage_url_name=None,
             copy_url_name=None,
             purge_url_name=self.get_url_name("purge"),
+            print_url_name=self.get_url_name("print"),
             **{f"{name}_url_name": self.get_url_name(name) for name in self.ACTION_VIEWS},
             **kwargs,
         )
@@ -143,6 +149,7 @@ class SubmissionViewSet(ModelViewSet):
             path("history/<int:pk>/", self.history_view, name="history"),
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
             path("purge/", self.construct_view(SubmissionPurgeView), name="purge"),
+            path("print/<int:pk>/", self.construct_view(SubmissionPrintView), name="print"),
             *(
                 path(f"{name}/<int:pk>/", self.construct_view(view_class), name=name)
                 for name, view_class in self.ACTION_VIEWS.items()
