@@ -216,3 +216,27 @@ class Reassessment(models.Model):
 
     def __str__(self):
         return f"Reassessment of {self.submission_id} ({self.criteria_version})"
+
+
+class FunnelCount(models.Model):
+    """How many questionnaire runs reached a point on a day, under a criteria version
+    (issue 18, item 4). Aggregate counters only: no session, no answer, nothing about a
+    person. Written by ``screening.funnel`` with one upsert per request."""
+
+    day = models.DateField()
+    criteria_version = models.CharField(max_length=32)
+    # "started", "step:<slug>", "check_your_answers", "submitted", "refused_under_18",
+    # "refused_too_quick" (screening.funnel.Event).
+    event = models.CharField(max_length=64)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "criteria_version", "event"], name="screening_funnel_unique_count"
+            )
+        ]
+        verbose_name = "questionnaire funnel count"
+
+    def __str__(self):
+        return f"{self.day} {self.criteria_version} {self.event}: {self.count}"

@@ -1,17 +1,20 @@
 from django.urls import path
 
 from screening import views
+from screening.funnel import counted
 
 app_name = "screening"
 
+# The views whose POSTs move a patient through the questionnaire are counted for the
+# funnel report (screening/funnel.py): the one place the funnel touches the questionnaire.
 urlpatterns = [
     path("", views.start, name="start"),
     path("how-we-assess/", views.how_we_assess, name="how_we_assess"),
     path("check/", views.check, name="check"),
-    path("submit/", views.submit, name="submit"),
+    path("submit/", counted(views.submit), name="submit"),
     path("result/", views.result, name="result"),
     path("adults-only/", views.adults_only, name="adults_only"),
     path("start-again/", views.start_again, name="start_again"),
     # The steps (consent, about-you, follicles, ...): keep last, after the fixed names.
-    path("<slug:slug>/", views.step, name="step"),
+    path("<slug:slug>/", counted(views.step), name="step"),
 ]

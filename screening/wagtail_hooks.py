@@ -8,6 +8,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
 from screening.admin.dashboard import ScreeningDashboardPanel
+from screening.admin.funnel_report import FunnelReportView
 from screening.admin.policy import submission_permission_policy
 from screening.admin.reports import AgreementReportView
 from screening.admin.viewsets import SubmissionViewSet, forbidden_as_403
@@ -32,6 +33,11 @@ def register_screening_report_urls():
             forbidden_as_403(AgreementReportView.as_view(), "AgreementReportView"),
             name="screening_agreement_report",
         ),
+        path(
+            "reports/screening-funnel/",
+            forbidden_as_403(FunnelReportView.as_view(), "FunnelReportView"),
+            name="screening_funnel_report",
+        ),
     ]
 
 
@@ -47,6 +53,16 @@ def register_agreement_report_menu_item():
         reverse("screening_agreement_report"),
         icon_name="table",
         order=900,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_funnel_report_menu_item():
+    return ManagersReportMenuItem(
+        "Questionnaire funnel",
+        reverse("screening_funnel_report"),
+        icon_name="table",
+        order=910,
     )
 
 
