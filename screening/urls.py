@@ -1,6 +1,6 @@
 from django.urls import path
 
-from screening import views
+from screening import fhir_views, views
 from screening.funnel import counted
 
 app_name = "screening"
@@ -10,6 +10,8 @@ app_name = "screening"
 urlpatterns = [
     path("", views.start, name="start"),
     path("how-we-assess/", views.how_we_assess, name="how_we_assess"),
+    # The current questions as a FHIR R4B Questionnaire (screening/fhir.py).
+    path("questionnaire.json", fhir_views.questionnaire_json, name="questionnaire_json"),
     path("check/", views.check, name="check"),
     path("submit/", counted(views.submit), name="submit"),
     path("result/", views.result, name="result"),

@@ -11,9 +11,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin import messages
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+from wagtail.admin.widgets.button import Button
 
+from screening.admin.fhir import NDJSON, ndjson_response
+from screening.admin.streaming import ChunkedRows, batched
 from screening.criteria import QUESTIONS
 from screening.privacy import log_bulk_action
 
@@ -58,35 +62,12 @@ def neutralise_formula(value):
     return value
 
 
-class ChunkedRows:
-    """A queryset read in chunks (``iterator()``) that still tells the export its model:
-    the rows are fetched as the response streams, never all at once."""
-
-    def __init__(self, queryset, chunk_size: int):
-        self.queryset = queryset
-        self.model = queryset.model
-        self.chunk_size = chunk_size
-
-    def __iter__(self):
-        return self.queryset.iterator(chunk_size=self.chunk_size)
-
-
-def batched(chunks, size: int):
-    """Join a stream of small byte strings into fewer, larger writes."""
-    buffer = []
-    for chunk in chunks:
-        buffer.append(chunk)
-        if len(buffer) >= size:
-            yield b"".join(buffer)
-            buffer = []
-    if buffer:
-        yield b"".join(buffer)
-
-
 class SubmissionExportMixin:
     """For the submissions IndexView: ``?export=csv|xlsx`` of what the filters, search and
     ordering select. Only public ``SpreadsheetExportMixin`` methods are overridden."""
 
+    # FHIR NDJSON (one Bundle per submission per line) beside Wagtail's CSV and XLSX.
+    FORMATS = (*SpreadsheetExportMixin.FORMATS, NDJSON)
     list_export = EXPORT_FIELDS
     export_headings = {field: field for field in EXPORT_FIELDS}
     export_filename = "screening-submissions"
@@ -143,6 +124,33 @@ class SubmissionExportMixin:
         queryset = self.get_queryset()
         self.log_export(queryset, export_format)
         return self.as_spreadsheet(ChunkedRows(queryset, self.export_chunk_size), export_format)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if spreadsheet_format == NDJSON:
+            return ndjson_response(queryset, f"{self.get_filename()}.fhir")
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+    @property
+    def ndjson_export_url(self):
+        return self.get_export_url(NDJSON)
+
+    @cached_property
+    def show_export_buttons(self):
+        return bool(self.list_export) and self.user_has_permission("export")
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.show_export_buttons:
+            buttons.append(
+                Button(
+                    "Download FHIR (NDJSON)",
+                    url=self.ndjson_export_url,
+                    icon_name="download",
+                    priority=110,
+                )
+            )
+        return buttons
 
     def to_row_dict(self, item):
         answers = item.answers if isinstance(item.answers, dict) else {}

@@ -180,10 +180,6 @@ class SubmissionIndexView(SubmissionExportMixin, IndexView):
         return reverse(self.inspect_url_name, args=(quote(instance.pk),))
 
     @cached_property
-    def show_export_buttons(self):
-        return bool(self.list_export) and self.user_has_permission("export")
-
-    @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
         if self.purge_url_name and self.user_has_permission("purge"):

@@ -40,7 +40,7 @@ from screening.workflow import (
 )
 
 
-def record_access(submission: Submission, action: str, user) -> None:
+def record_access(submission: Submission, action: str, user, data=None) -> None:
     """An audit entry for reading a submission (who, which, when; no health data). Saved
     with Django's own save(): Wagtail's log() runs full_clean(), which re-reads the content
     type and the user the view already has (two queries on every page view)."""
@@ -51,7 +51,7 @@ def record_access(submission: Submission, action: str, user) -> None:
         action=action,
         timestamp=timezone.now(),
         user=user,
-        data={},
+        data=data or {},
     )
     models.Model.save(entry)
 
@@ -109,6 +109,15 @@ class SubmissionInspectView(PermissionFirstMixin, InspectView):
                 priority=20,
             ),
         ]
+        if self.user_has_permission("view"):
+            buttons.append(
+                Button(
+                    "Download FHIR bundle",
+                    url=self.url(self.fhir_url_name),
+                    icon_name="download",
+                    priority=25,
+                )
+            )
         if self.can_erase:
             buttons.append(
                 Button("Erase…", url=self.url(self.erase_url_name), icon_name="bin", priority=30)

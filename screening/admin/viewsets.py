@@ -1,10 +1,11 @@
 """The "Screening" section of the Wagtail admin: one ModelViewSet for submissions.
 
 URLs (under /admin/screening/submissions/):
-    ""                      listing (filters, search, sorting; ?export=csv|xlsx)
+    ""                      listing (filters, search, sorting; ?export=csv|xlsx|ndjson)
     inspect/<pk>/           a submission: answers, assessment, consents, review, history
     history/<pk>/           Wagtail's history view of the submission's audit entries
     print/<pk>/             the submission on paper for the consultation file (audited)
+    fhir/<pk>/              the submission as a FHIR R4B Bundle (application/fhir+json, audited)
     status|assign|note|reassess/<pk>/   POST-only review actions
     review/<pk>/            the review panel: status, assignee, note, decision in one POST
     erase/<pk>/             right to erasure (confirmation, then POST)
@@ -26,6 +27,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from screening.admin.erasure import SubmissionEraseView, SubmissionPurgeView
 from screening.admin.exports import EXPORT_FIELDS
+from screening.admin.fhir import SubmissionFhirView
 from screening.admin.filters import SubmissionFilterSet
 from screening.admin.index import SubmissionIndexView
 from screening.admin.inspect import (
@@ -131,6 +133,7 @@ class SubmissionViewSet(ModelViewSet):
             copy_url_name=None,
             purge_url_name=self.get_url_name("purge"),
             print_url_name=self.get_url_name("print"),
+            fhir_url_name=self.get_url_name("fhir"),
             **{f"{name}_url_name": self.get_url_name(name) for name in self.ACTION_VIEWS},
             **kwargs,
         )
@@ -150,6 +153,7 @@ class SubmissionViewSet(ModelViewSet):
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
             path("purge/", self.construct_view(SubmissionPurgeView), name="purge"),
             path("print/<int:pk>/", self.construct_view(SubmissionPrintView), name="print"),
+            path("fhir/<int:pk>/", self.construct_view(SubmissionFhirView), name="fhir"),
             *(
                 path(f"{name}/<int:pk>/", self.construct_view(view_class), name=name)
                 for name, view_class in self.ACTION_VIEWS.items()
