@@ -7,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
-from screening.admin.dashboard import ScreeningDashboardPanel
+from screening.admin.dashboard import ScreeningDashboardPanel, WaitingForReviewPanel
 from screening.admin.funnel_report import FunnelReportView
 from screening.admin.policy import submission_permission_policy
 from screening.admin.reports import AgreementReportView
@@ -69,6 +69,8 @@ def register_funnel_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_screening_panel(request, panels):
     if ScreeningDashboardPanel.is_visible_to(request.user):
+        # First on the dashboard: what is waiting for the clinic (issue 18).
+        panels.append(WaitingForReviewPanel())
         panels.append(ScreeningDashboardPanel())
 
 
