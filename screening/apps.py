@@ -7,3 +7,6 @@ class ScreeningConfig(AppConfig):
 
     def ready(self):
         from screening import checks  # noqa: F401  (registers the settings checks)
+        from screening.admin.policy import connect_reviewer_cache_signals
+
+        connect_reviewer_cache_signals()
