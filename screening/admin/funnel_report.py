@@ -56,7 +56,7 @@ def stages(version: str) -> list[dict]:
         result.append(
             {
                 "event": step_event(slug),
-                "label": f"Step: {title}" if slug != "contact" else "Step: contact details",
+                "label": _step_label(slug, title, group),
                 "branch": group is not None and group.shown_when is not None,
             }
         )
@@ -65,6 +65,15 @@ def stages(version: str) -> list[dict]:
         {"event": Event.SUBMITTED.value, "label": "Submitted", "branch": False},
     ]
     return result
+
+
+def _step_label(slug: str, title: str, group) -> str:
+    if slug == "contact":
+        return "Step: contact details"
+    if group is not None and group.shown_when is not None:
+        # Steps shown for some answers share a title ("Your hair loss pattern"): say which.
+        return f"Step: {title} ({', '.join(sorted(group.shown_when[1]))})"
+    return f"Step: {title}"
 
 
 def with_drop_off(rows: list[dict]) -> list[dict]:
