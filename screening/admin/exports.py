@@ -63,7 +63,7 @@ def neutralise_formula(value):
 
 
 class SubmissionExportMixin:
-    """For the submissions IndexView: ``?export=csv|xlsx`` of what the filters, search and
+    """For the submissions IndexView: ``?export=csv|xlsx|ndjson`` of what the filters, search and
     ordering select. Only public ``SpreadsheetExportMixin`` methods are overridden."""
 
     # FHIR NDJSON (one Bundle per submission per line) beside Wagtail's CSV and XLSX.
