@@ -119,10 +119,18 @@ class SubmissionIndexView(SubmissionExportMixin, IndexView):
             # The list shows the name but no answers or contact details: leave those
             # encrypted (and unread). Only the page's rows are fetched, so only the names
             # on screen are decrypted.
-            queryset = with_repeat_counts(
-                queryset.defer("answers", "email", "phone", "clinician_decision_reason")
-            )
+            queryset = queryset.defer("answers", "email", "phone", "clinician_decision_reason")
         return queryset
+
+    def paginate_queryset(self, queryset, page_size):
+        """Count the other submissions of each patient for the page's rows only: the
+        page's ids are chosen in a subquery (ordered, offset, limited), and the repeat
+        count is worked out in the outer query for those rows. Annotating the whole list
+        made the database count for every row it skipped (page 100 of 100k rows: 1.8 s)."""
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        page_ids = object_list.values("pk")
+        page.object_list = with_repeat_counts(queryset.filter(pk__in=page_ids))
+        return paginator, page, page.object_list, is_paginated
 
     def get_valid_orderings(self):
         return [ATTENTION_SORT_KEY, f"-{ATTENTION_SORT_KEY}", *super().get_valid_orderings()]
