@@ -116,3 +116,18 @@ def test_the_print_view_is_accessible_and_prints_cleanly(desktop_page, site_url,
     assert ModelLogEntry.objects.filter(
         action="screening.printed", object_id=str(submission.pk), user=manager
     ).exists()
+
+
+def test_the_dashboard_opens_with_the_two_new_panels(desktop_page, site_url):
+    admin = make_user("ada", is_superuser=True, is_staff=True, first_name="Ada")
+    admin.set_password(PASSWORD)
+    admin.save(update_fields=["password"])
+    seed_submissions()
+    page = desktop_page
+    page.goto(site_url + "/admin/")
+    sign_in_with_password(page, admin.username)
+    headings = page.locator("section.w-panel h2").all_inner_texts()
+    assert [h.strip() for h in headings[:2]] == ["Waiting for review", "Overdue content reviews"]
+    expect(page.get_by_role("img", name="Northgate Hair Clinic").first).to_be_attached()
+    screenshot(page, "staff-reports-dashboard")
+    assert_accessible(page, "admin dashboard, waiting and overdue panels", impacts=SERIOUS)
