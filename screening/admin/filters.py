@@ -2,12 +2,12 @@
 
 import django_filters
 from django import forms
-from django_filters.fields import ModelChoiceField
+from django_filters.fields import ModelChoiceField, ModelChoiceIterator
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from screening.admin.listing import same_patient_filter
-from screening.admin.policy import reviewers
+from screening.admin.policy import cached_reviewers, reviewers
 from screening.models import OutcomeChoices, Status, Submission
 from screening.rules import RULE_SETS
 from screening.rules.base import REFERRAL_LABELS
@@ -17,7 +17,29 @@ def user_display_name(user) -> str:
     return (user.get_full_name() or "").strip() or user.get_username()
 
 
+class CachedReviewerIterator(ModelChoiceIterator):
+    """The reviewer choices from the cache (policy.cached_reviewers): rendering the filter
+    costs no query. Checking a chosen value still asks the database (the queryset)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        for user in cached_reviewers():
+            yield self.choice(user)
+
+    def __len__(self):
+        extra = (self.field.empty_label is not None) + (self.field.null_label is not None)
+        return len(cached_reviewers()) + extra
+
+    def __bool__(self):
+        return True
+
+
 class ReviewerChoiceField(ModelChoiceField):
+    iterator = CachedReviewerIterator
+
     def label_from_instance(self, obj):
         # The "Unassigned" choice reaches here as its raw value in the active-filter pills.
         if obj == self.null_value:

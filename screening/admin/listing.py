@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db.models import Case, F, Func, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import F, Func, IntegerField, OuterRef, Q, Subquery
 from django.utils import timezone
 
-from screening.models import Status, Submission
+from screening.models import Status, Submission, attention_rank
 
 # A submission waits for the clinic while it is in one of these statuses.
 WAITING_STATUSES = (Status.NEW, Status.IN_REVIEW)
@@ -47,16 +47,6 @@ def waiting(submission: Submission, now: datetime.datetime | None = None) -> dic
         timezone.localtime(submission.created_at).date(), timezone.localtime(now).date()
     )
     return {"days": days, "overdue": days > service_level_days()}
-
-
-def attention_rank():
-    """0: refer for a diagnosis, 1: refer for a safety review, 2: everything else."""
-    return Case(
-        When(outcome="refer", referral__contains="diagnosis", then=Value(0)),
-        When(outcome="refer", referral__contains="safety", then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
 
 
 def order_by_attention(queryset, descending: bool = False):

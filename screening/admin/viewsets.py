@@ -1,9 +1,11 @@
 """The "Screening" section of the Wagtail admin: one ModelViewSet for submissions.
 
 URLs (under /admin/screening/submissions/):
-    ""                      listing (filters, search, sorting; ?export=csv|xlsx)
+    ""                      listing (filters, search, sorting; ?export=csv|xlsx|ndjson)
     inspect/<pk>/           a submission: answers, assessment, consents, review, history
     history/<pk>/           Wagtail's history view of the submission's audit entries
+    print/<pk>/             the submission on paper for the consultation file (audited)
+    fhir/<pk>/              the submission as a FHIR R4B Bundle (application/fhir+json, audited)
     status|assign|note|reassess/<pk>/   POST-only review actions
     review/<pk>/            the review panel: status, assignee, note, decision in one POST
     erase/<pk>/             right to erasure (confirmation, then POST)
@@ -23,9 +25,24 @@ from django.urls import path, reverse
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from screening.admin import views
+from screening.admin.erasure import SubmissionEraseView, SubmissionPurgeView
+from screening.admin.exports import EXPORT_FIELDS
+from screening.admin.fhir import SubmissionFhirView
 from screening.admin.filters import SubmissionFilterSet
+from screening.admin.index import SubmissionIndexView
+from screening.admin.inspect import (
+    SubmissionHistoryView,
+    SubmissionInspectView,
+    SubmissionPrintView,
+)
 from screening.admin.policy import submission_permission_policy
+from screening.admin.review import (
+    SubmissionAssignView,
+    SubmissionNoteView,
+    SubmissionReassessView,
+    SubmissionReviewView,
+    SubmissionStatusView,
+)
 from screening.models import Submission
 from screening.privacy import log_access_refused
 
@@ -73,9 +90,9 @@ class SubmissionViewSet(ModelViewSet):
     add_to_admin_menu = True
     add_to_reference_index = False
 
-    index_view_class = views.SubmissionIndexView
-    inspect_view_class = views.SubmissionInspectView
-    history_view_class = views.SubmissionHistoryView
+    index_view_class = SubmissionIndexView
+    inspect_view_class = SubmissionInspectView
+    history_view_class = SubmissionHistoryView
     inspect_view_enabled = True
     copy_view_enabled = False
 
@@ -85,23 +102,23 @@ class SubmissionViewSet(ModelViewSet):
     ordering = "attention"
     filterset_class = SubmissionFilterSet
     # The index view searches the reference and, by blind index, an exact email or phone
-    # (views.submission_search): the encrypted columns cannot be searched inside. Plain
+    # (index.submission_search): the encrypted columns cannot be searched inside. Plain
     # database lookups, no search index: personal data never lands in a search backend.
     search_fields = ["reference"]
     search_backend_name = None
-    list_export = views.EXPORT_FIELDS
-    export_headings = {field: field for field in views.EXPORT_FIELDS}
+    list_export = EXPORT_FIELDS
+    export_headings = {field: field for field in EXPORT_FIELDS}
     export_filename = "screening-submissions"
 
     url_finder_class = SubmissionAdminURLFinder
 
     ACTION_VIEWS = {
-        "status": views.SubmissionStatusView,
-        "assign": views.SubmissionAssignView,
-        "note": views.SubmissionNoteView,
-        "review": views.SubmissionReviewView,
-        "reassess": views.SubmissionReassessView,
-        "erase": views.SubmissionEraseView,
+        "status": SubmissionStatusView,
+        "assign": SubmissionAssignView,
+        "note": SubmissionNoteView,
+        "review": SubmissionReviewView,
+        "reassess": SubmissionReassessView,
+        "erase": SubmissionEraseView,
     }
 
     def construct_view(self, view_class, **kwargs):
@@ -115,6 +132,8 @@ class SubmissionViewSet(ModelViewSet):
             usage_url_name=None,
             copy_url_name=None,
             purge_url_name=self.get_url_name("purge"),
+            print_url_name=self.get_url_name("print"),
+            fhir_url_name=self.get_url_name("fhir"),
             **{f"{name}_url_name": self.get_url_name(name) for name in self.ACTION_VIEWS},
             **kwargs,
         )
@@ -132,7 +151,9 @@ class SubmissionViewSet(ModelViewSet):
             path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
             path("history/<int:pk>/", self.history_view, name="history"),
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
-            path("purge/", self.construct_view(views.SubmissionPurgeView), name="purge"),
+            path("purge/", self.construct_view(SubmissionPurgeView), name="purge"),
+            path("print/<int:pk>/", self.construct_view(SubmissionPrintView), name="print"),
+            path("fhir/<int:pk>/", self.construct_view(SubmissionFhirView), name="fhir"),
             *(
                 path(f"{name}/<int:pk>/", self.construct_view(view_class), name=name)
                 for name, view_class in self.ACTION_VIEWS.items()

@@ -172,10 +172,11 @@ def test_the_final_submit_runs_a_fixed_handful_of_queries(patient):
         if "SAVEPOINT" not in q["sql"]  # the test's transaction, not the view's work
     ]
     # Session read, duplicate check, insert; then the session moves to a new key (issue 15):
-    # a free key is checked and inserted, the old row found and deleted, the result saved.
+    # a free key is checked and inserted, the old row found and deleted, the funnel's
+    # "submitted" counter upserted (one statement, issue 18), the result saved.
     assert statements == [
         *("SELECT", "SELECT", "INSERT"),
-        *("SELECT", "INSERT", "SELECT", "DELETE", "UPDATE"),
+        *("SELECT", "INSERT", "SELECT", "DELETE", "INSERT", "UPDATE"),
     ]
 
 

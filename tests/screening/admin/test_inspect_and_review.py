@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from screening.criteria import QUESTION_GROUPS, QUESTIONS, answer_label
 from screening.demo import OUTCOME_PROFILES
 from screening.models import Reassessment, ReviewNote, Submission
+from screening.rules import CURRENT, rule_set
 from screening.workflow import add_note
 from tests.support.staff import admin_url
 
@@ -52,17 +52,25 @@ def detailed(make_submission):
 
 
 def test_every_answer_in_plain_words_grouped_like_the_questionnaire(reviewer_client, detailed):
+    """Laid out by the steps of the submission's own criteria version (a v1 submission
+    here), every answer in that version's staff wording."""
+    rules = rule_set(detailed.criteria_version)
+    assert rules is not CURRENT
     html = page(reviewer_client, detailed)
     text = text_of(html)
-    positions = [html.index(f">{group.title}<") for group in QUESTION_GROUPS]
+    positions = [html.index(f">{step.title}<") for step in rules.steps]
     assert positions == sorted(positions)
-    for key in QUESTIONS:
+    for key in rules.questions:
         value = detailed.answers.get(key)
-        assert QUESTIONS[key].staff_label in text
-        assert answer_label(key, value) in text
+        assert rules.questions[key].staff_label in text
+        assert rules.answer_label(key, value) in text
     # Plain words, not codes.
     assert "Anticoagulant or antiplatelet medicine; Keloid or hypertrophic scarring" in text
     assert "blood_thinners" not in html
+    # A question v2 added is not among a v1 submission's answers.
+    answers = re.search(r'id="answers-section".*?</section>', html, re.S).group(0)
+    assert CURRENT.questions["warning_signs"].staff_label not in text_of(answers)
+    assert rules.questions["age"].staff_label in text_of(answers)
 
 
 def test_assessment_reasons_version_consents_and_contact(reviewer_client, detailed):
