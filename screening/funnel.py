@@ -41,6 +41,8 @@ logger = logging.getLogger(__name__)
 # The events already counted in this questionnaire run (event names only).
 SESSION_KEY = "screening_funnel"
 STEP_PREFIX = "step:"
+# The optional photo step (screening/photo_views.py) is not one of the rule set's steps.
+PHOTOS_STEP = "photos"
 
 
 class Event(StrEnum):
@@ -111,6 +113,8 @@ def events_for(request, response, *, was_started: bool, is_started: bool) -> lis
         events.append(Event.REFUSED_UNDER_18)
     elif view_name == "screening:step" and is_started:
         events.append(step_event(kwargs["slug"]))
+    elif view_name == "screening:photos" and is_started:
+        events.append(step_event(PHOTOS_STEP))
     elif view_name == "screening:check" and is_started:
         events.append(Event.CHECK_YOUR_ANSWERS)
     return events

@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from screening import flow
 from screening.admin.policy import submission_permission_policy
 from screening.criteria import CRITERIA_VERSION
-from screening.funnel import Event, step_event
+from screening.funnel import PHOTOS_STEP, Event, step_event
 from screening.models import FunnelCount
 from screening.rules import RULE_SETS, rule_set
 
@@ -41,6 +41,7 @@ def stages(version: str) -> list[dict]:
     pattern scale's pictures): it is not on every patient's path."""
     if version == CRITERIA_VERSION:
         steps = [(s.slug, s.title, s.group) for s in flow.STEPS if s.slug != "consent"]
+        steps.append((PHOTOS_STEP, "Photos (optional)", None))
     else:
         try:
             groups = rule_set(version).steps

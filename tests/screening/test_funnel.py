@@ -19,6 +19,25 @@ from tests.support.staff import client_for
 
 REPORT = "/admin/reports/screening-funnel/"
 SUBMIT = reverse("screening:submit")
+PHOTOS = reverse("screening:photos")
+
+
+def walk_to_check(client, answers=LIKELY_ANSWERS):
+    """Every step, then the optional photo step without a photo, as a patient goes on to
+    check-your-answers (post_steps alone stops before the photo step)."""
+    post_steps(client, answers)
+    response = client.post(PHOTOS)
+    assert response["Location"] == reverse("screening:check"), response.status_code
+
+
+@pytest.fixture
+def complete_questionnaire(django_capture_on_commit_callbacks):
+    def run(client, answers=LIKELY_ANSWERS, *, follow=True):
+        walk_to_check(client, answers)
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(SUBMIT, follow=follow)
+
+    return run
 
 
 def counts(day=None, version=CRITERIA_VERSION) -> dict[str, int]:
@@ -33,6 +52,8 @@ def expected_run(answers=LIKELY_ANSWERS, *, submitted=True) -> dict[str, int]:
     slugs = [slug for slug, _ in step_data(answers)]
     assert slugs[0] == "consent"
     expected = {"started": 1, **{f"step:{slug}": 1 for slug in slugs[1:]}}
+    # Every run passes the optional photo step (screening/photo_views.py) after contact.
+    expected["step:photos"] = 1
     expected["check_your_answers"] = 1
     if submitted:
         expected["submitted"] = 1
@@ -69,7 +90,7 @@ def test_two_runs_add_up_and_going_back_counts_nothing_twice(patient, complete_q
 
 
 def test_changing_an_answer_from_check_your_answers_is_not_a_new_visit(patient):
-    post_steps(patient)
+    walk_to_check(patient)
     first = counts()
     slug, data = step_data()[2]
     response = patient.post(step_url(slug, change=True), data)
@@ -92,7 +113,7 @@ def test_refusals_are_counted(patient, settings):
 
     settings.SCREENING_MIN_SECONDS = 3600
     quick = client_for()
-    post_steps(quick)
+    walk_to_check(quick)
     response = quick.post(SUBMIT)
     assert response.status_code == 200  # the check page again, with a notice
     assert counts()["refused_too_quick"] == 1
@@ -100,14 +121,14 @@ def test_refusals_are_counted(patient, settings):
 
 
 def test_a_second_click_on_submit_counts_one_submission(patient):
-    post_steps(patient)
+    walk_to_check(patient)
     assert patient.post(SUBMIT).status_code == 302
     assert patient.post(SUBMIT).status_code == 302
     assert counts()["submitted"] == 1
 
 
 def test_the_session_remembers_only_event_names_and_forgets_them_on_submit(patient):
-    post_steps(patient)
+    walk_to_check(patient)
     remembered = patient.session[funnel.SESSION_KEY]
     assert all(isinstance(event, str) for event in remembered)
     assert set(remembered) == set(expected_run(submitted=False)) - {"started"}
