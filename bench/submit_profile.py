@@ -127,7 +127,8 @@ def main() -> None:
         samples.sort()
         print(f"database: {connection.vendor}; cache: {settings.CACHES['default']['BACKEND']}")
         print(
-            f"submit{'' if options.no_profile else ' under cProfile'}: p50 {statistics.median(samples) * 1000:.2f} ms, "
+            f"submit{'' if options.no_profile else ' under cProfile'}: "
+            f"p50 {statistics.median(samples) * 1000:.2f} ms, "
             f"p95 {samples[int(len(samples) * 0.95) - 1] * 1000:.2f} ms "
             f"({options.submits} submits)"
         )

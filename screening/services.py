@@ -2,8 +2,8 @@
 
 ``submit()`` is the only place a Submission is created from the public site. It checks
 the session's answers against the contract again, assesses them, stores everything in
-one INSERT (atomic by itself) and, once that has committed, queues the notifications with nothing but
-the submission's id. It is idempotent per questionnaire run (``flow_id``): a double
+one INSERT (atomic by itself) and, once that has committed, queues the notifications
+with nothing but the submission's id. It is idempotent per questionnaire run (``flow_id``): a double
 click, a refresh or two racing requests give the same single submission.
 """
 

@@ -88,4 +88,3 @@ def test_the_consent_step_gives_a_planted_session_a_new_key_in_its_one_update(pa
     # new key is free, INSERTs it in a transaction, then loads and DELETEs the old row).
     assert len(sqls) <= 2, listing(sqls)
     assert sqls[-1].startswith("UPDATE") and "django_session" in sqls[-1]
-
