@@ -131,7 +131,6 @@ def redis_cache():
 def test_with_redis_the_sliding_window_counts_in_one_round_trip(redis_cache):
     from django.core.cache import caches
     from django.utils.crypto import salted_hmac
-
     from redis.client import Pipeline
 
     backend = caches["default"]
