@@ -24,7 +24,10 @@ BENCH_PORT (8106: "cached" HAProxy; "uncached" is the next port, the app servers
 stats pages the five after), BENCH_REDIS_URL (redis://127.0.0.1:6379/5),
 BENCH_SKIP_LIGHTHOUSE=1 to skip step 8, BENCH_REUSE_DB=1 to keep the last run's database,
 BENCH_ONLY=throughput,failover (a comma-separated subset of throughput, failover,
-page-weight, questionnaire, staff, lighthouse) to run only some steps.
+page-weight, questionnaire, staff, lighthouse) to run only some steps; BENCH_ONLY=patient
+(only when named) runs bench/patient_wrk.py: issue 20's patient paths (article uncached
+and cached, questionnaire start page, a step POST with a session, search) under wrk at 8
+connections with p50/p95/p99, as ratios to the baseline in the same run.
 """
 
 from __future__ import annotations
@@ -519,6 +522,24 @@ def questionnaire(stack: Stack, env: dict[str, str]) -> dict:
     return result
 
 
+def patient_paths(stack: Stack, article: str) -> dict:
+    """bench/patient_wrk.py: issue 20's patient paths under wrk at 8 connections."""
+    say("patient paths under wrk: baseline, article, start page, step POST, search")
+    run = subprocess.run(
+        [
+            local_stack.PYTHON,
+            str(BENCH_DIR / "patient_wrk.py"),
+            *("--cached", stack.cached, "--uncached", stack.uncached, "--article", article),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=BENCH_DIR,
+    )
+    (OUT / "patient_wrk.log").write_text(run.stdout + run.stderr)
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
 def prepare_database(env: dict[str, str], results: dict) -> None:
     started = time.perf_counter()
     if os.environ.get("BENCH_REUSE_DB"):
@@ -566,6 +587,8 @@ def main() -> int:
         if wanted("page-weight"):
             say("page weight")
             results["page_weight"] = page_weight(stack.cached, article)
+        if "patient" in ONLY:  # only when asked for: BENCH_ONLY=patient
+            results["patient_paths"] = patient_paths(stack, article)
         if wanted("questionnaire"):
             results["questionnaire"] = questionnaire(stack, env)
         if wanted("lighthouse"):

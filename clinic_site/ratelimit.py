@@ -18,7 +18,8 @@ import re
 import time
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.crypto import salted_hmac
 
@@ -74,6 +75,28 @@ def _count(key: str, timeout: int) -> int:
         return 1
 
 
+def _counts(current: str, previous: str, timeout: int) -> tuple[int, int]:
+    """This window's count with one more attempt, and the previous window's count.
+
+    With Redis (production), one round trip: SET NX EX, INCR and GET in one MULTI/EXEC,
+    where Django's cache API takes four (add; incr is EXISTS then INCR; get). The keys and
+    the stored integers are Django's own, so both paths count together. Elsewhere (local
+    memory in development and tests), the cache API.
+    """
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    if not isinstance(backend, RedisCache):
+        return _count(current, timeout), cache.get(previous, 0)
+    current_key = backend.make_and_validate_key(current)
+    previous_key = backend.make_and_validate_key(previous)
+    client = backend._cache.get_client(current_key, write=True)
+    with client.pipeline(transaction=True) as pipe:
+        pipe.set(current_key, 0, ex=timeout, nx=True)
+        pipe.incr(current_key)
+        pipe.get(previous_key)
+        _, count, earlier = pipe.execute()
+    return int(count), int(earlier or 0)
+
+
 def hit(request, scope: str, rate: Rate, *, now: float | None = None) -> Verdict:
     """Count one attempt from this request's client; refuse once the rate is used up."""
     now = clock() if now is None else now
@@ -81,8 +104,9 @@ def hit(request, scope: str, rate: Rate, *, now: float | None = None) -> Verdict
     window = int(now // period)
     elapsed = (now - window * period) / period  # 0..1 into the current window
     client = salted_hmac("clinic_site.ratelimit", client_key(request)).hexdigest()[:32]
-    current = _count(f"{scope}:{client}:{window}", timeout=2 * period + 60)
-    previous = cache.get(f"{scope}:{client}:{window - 1}", 0)
+    current, previous = _counts(
+        f"{scope}:{client}:{window}", f"{scope}:{client}:{window - 1}", timeout=2 * period + 60
+    )
     weight = 1 - elapsed
     estimated = previous * weight + current
     if estimated <= rate.count:

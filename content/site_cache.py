@@ -7,11 +7,12 @@ details, the clinic's treatments, the top-level pages for the menus, and the vie
 restrictions. All of that changes only when someone publishes, moves, deletes or edits
 it, so it is kept in the cache:
 
-* ``SiteDataMiddleware`` loads one entry per host (one cache round trip) and primes the
-  request with it, where Wagtail and our own code look first: ``request._wagtail_site``
-  (``Site.find_for_request``), the ClinicSettings' request attribute
-  (``ClinicSettings.for_request``), and the menus' and treatments' request attributes
-  (content/page_context.py).
+* ``SiteDataMiddleware`` loads one entry per host and primes the request with it (a warm
+  worker keeps the entry in memory while the generation is unchanged: one cache round
+  trip for the generation, nothing to unpickle), where Wagtail and our own code look
+  first: ``request._wagtail_site`` (``Site.find_for_request``), the ClinicSettings'
+  request attribute (``ClinicSettings.for_request``), and the menus' and treatments'
+  request attributes (content/page_context.py).
 * ``view_restrictions(page)`` answers Wagtail's per-request view-restriction check
   (``SitePage.get_view_restrictions``) from one cached list instead of two queries.
 * ``fragment_key(...)`` keys rendered fragments of a live page (its StreamField body
@@ -32,6 +33,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,6 +158,22 @@ def is_enabled() -> bool:
     return getattr(settings, "SITE_DATA_CACHE_ENABLED", False)
 
 
+# The site data a worker last used, per host, kept in the process between requests (per
+# thread: the objects get request attributes, and a thread serves one request at a time).
+# Used only while the shared cache's generation is the one it was built under, so a publish
+# anywhere retires it everywhere on the next request; until then a warm worker reads only
+# the generation (a few bytes) instead of fetching and unpickling the whole entry.
+_local = threading.local()
+MEMO_HOSTS = 8
+
+
+def _memo() -> dict[str, SiteData]:
+    memo = getattr(_local, "site_data", None)
+    if memo is None:
+        memo = _local.site_data = {}
+    return memo
+
+
 def prime(request) -> SiteData | None:
     """Put this host's cached site data where Wagtail and our templates look for it.
     With the cache off, nothing: every lookup then reads the database as Wagtail does."""
@@ -165,13 +183,15 @@ def prime(request) -> SiteData | None:
     if key is None:
         return None
     cache = data_cache()
+    memo = _memo()
     try:
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = _generation(found)
+        generation = _generation({GENERATION_KEY: cache.get(GENERATION_KEY)})
+        data = memo.get(key)
+        if data is None or data.generation != generation:
+            data = cache.get(key)
     except Exception:
         logger.exception("Site data cache: lookup failed, reading the database")
         return None
-    data = found.get(key)
     if data is None or data.generation != generation:
         data = _build(request, generation)
         if data is None:
@@ -180,6 +200,9 @@ def prime(request) -> SiteData | None:
             cache.set(key, data, timeout=TIMEOUT)
         except Exception:
             logger.exception("Site data cache: could not store the site data")
+    if len(memo) >= MEMO_HOSTS and key not in memo:
+        memo.clear()
+    memo[key] = data
     from content.site_settings import ClinicSettings
 
     request._wagtail_site = data.site

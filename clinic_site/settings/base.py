@@ -66,7 +66,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the site-wide header built once (clinic_site/middleware.py).
+    "clinic_site.middleware.CSPMiddleware",
     # Inside CSPMiddleware so it can choose the admin policy before the header is built.
     "clinic_site.middleware.SecurityHeadersMiddleware",
     # Staff sessions: idle timeout, then which second factor verified the session, then

@@ -134,7 +134,7 @@ def test_the_public_policy_is_separate_from_the_admin_policy():
 
 def _render_through_middleware(template_source):
     """A public response built by the real CSP + header middleware around a tiny view."""
-    from csp.middleware import CSPMiddleware
+    from clinic_site.middleware import CSPMiddleware
 
     template = engines["django"].from_string(template_source)
 
@@ -179,3 +179,19 @@ def test_admin_pages_load_nothing_from_another_origin(site_tree, superuser, url)
     assert "releases.wagtail.io" not in html
     assert settings.WAGTAIL_GRAVATAR_PROVIDER_URL is None
     assert settings.WAGTAIL_ENABLE_UPDATE_CHECK is False
+
+
+def test_the_policy_built_once_is_django_csps_and_follows_the_settings(settings):
+    from csp.utils import build_policy
+
+    first = _render_through_middleware("<p>No scripts here.</p>")
+    again = _render_through_middleware("<p>Nor here.</p>")
+    assert first["Content-Security-Policy"] == again["Content-Security-Policy"] == build_policy()
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'"]}
+    }
+    changed = _render_through_middleware("<p>No scripts here.</p>")
+    assert parse_csp(changed["Content-Security-Policy"])["img-src"] == ["'self'"]
+    # A nonce after that still goes through django-csp, per response.
+    with_nonce = _render_through_middleware('<script nonce="{{ request.csp_nonce }}"></script>')
+    assert "'nonce-" in with_nonce["Content-Security-Policy"]

@@ -1,5 +1,7 @@
 """The shared rate limiter (issue 15): a sliding window, and IPv6 clients counted by /64."""
 
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory, override_settings
@@ -97,3 +99,56 @@ def test_behind_a_listed_proxy_the_forwarded_client_is_counted():
         assert hit(from_client("192.0.2.1"), "test", RATE, now=START).allowed
     assert not hit(from_client("192.0.2.1"), "test", RATE, now=START).allowed
     assert hit(from_client("192.0.2.9"), "test", RATE, now=START).allowed
+
+
+REDIS_FOR_TESTS = "redis://127.0.0.1:6379/13"
+
+
+@pytest.fixture
+def redis_cache():
+    """The production cache backend (Redis), when a server answers on this machine."""
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url(REDIS_FOR_TESTS, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    prefix = f"ratelimit-test-{id(object())}"
+    with override_settings(
+        CACHES={
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": REDIS_FOR_TESTS,
+                "KEY_PREFIX": prefix,
+            }
+        }
+    ):
+        yield
+        client = redis.Redis.from_url(REDIS_FOR_TESTS)
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)
+
+
+def test_with_redis_the_sliding_window_counts_in_one_round_trip(redis_cache):
+    from django.core.cache import caches
+    from django.utils.crypto import salted_hmac
+    from redis.client import Pipeline
+
+    backend = caches["default"]
+    real_execute = Pipeline.execute
+    round_trips = []
+
+    def counted_execute(pipe, *args, **kwargs):
+        round_trips.append(len(pipe.command_stack))
+        return real_execute(pipe, *args, **kwargs)
+
+    with mock.patch.object(Pipeline, "execute", counted_execute):
+        first = hits("192.0.2.1", 5, START + HOUR - 10)
+    assert all(v.allowed for v in first)
+    assert round_trips == [3] * 5  # SET NX, INCR, GET: one MULTI/EXEC per attempt
+    # The same sliding window as through the cache API: the previous hour still counts.
+    after_edge = hits("192.0.2.1", 2, START + HOUR + 10)
+    assert not any(v.allowed for v in after_edge)
+    # Django's cache API reads the same counters (its keys, its integer encoding).
+    client = salted_hmac("clinic_site.ratelimit", "192.0.2.1").hexdigest()[:32]
+    assert backend.get(f"test:{client}:{START // HOUR}") == 5
+    assert backend.get(f"test:{client}:{START // HOUR + 1}") == 2

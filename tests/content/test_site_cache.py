@@ -140,3 +140,33 @@ def test_views_without_page_chrome_do_not_load_the_site_data(
     nothing cached."""
     with django_assert_num_queries(1):
         assert client.get("/healthz").status_code == 200
+
+
+def test_a_publish_in_another_process_retires_this_workers_copy(client, site_tree):
+    from content import site_cache
+
+    assert ">About us<" in warm(client)
+    # Another app server publishes: the rows change there, and the shared cache gets a
+    # new generation; this process's signals never fire.
+    StandardPage.objects.filter(slug="about").update(title="Who we are")
+    site_cache._set_new_generation()
+    html = client.get(ARTICLE).content.decode()
+    assert "Who we are" in html and ">About us<" not in html
+
+
+def test_a_warm_worker_reads_only_the_generation_not_the_site_data(client, site_tree, monkeypatch):
+    from content import site_cache
+
+    warm(client)
+    cache = site_cache.data_cache()
+    read = []
+    real_get, real_get_many = cache.get, cache.get_many
+    monkeypatch.setattr(
+        cache, "get", lambda key, *a, **k: read.append(key) or real_get(key, *a, **k)
+    )
+    monkeypatch.setattr(
+        cache, "get_many", lambda keys, *a, **k: read.extend(keys) or real_get_many(keys, *a, **k)
+    )
+    assert client.get(ARTICLE).status_code == 200
+    assert site_cache.GENERATION_KEY in read
+    assert not [key for key in read if key.startswith(site_cache.SITE_KEY_PREFIX)], read

@@ -74,3 +74,20 @@ def test_the_result_page_loads_the_session_and_only_its_submission(
     assert len(reads) == 1 and '"screening_submission"."id" = ' in reads[0], listing(sqls)
     # Not the encrypted contact details: the page shows none of them.
     assert '"screening_submission"."email"' not in reads[0]
+
+
+def test_the_consent_step_gives_a_planted_session_a_new_key_in_its_one_update(patient):
+    patient.get(reverse("screening:start"))
+    patient.session.save()  # a session that existed before consent
+    consent_slug, consent_data = step_data()[0]
+    with CaptureQueriesContext(connection) as captured:
+        response = patient.post(step_url(consent_slug), consent_data)
+    sqls = [query["sql"] for query in captured.captured_queries]
+    assert response.status_code == 302
+    # Load the session; count the start in the funnel (one upsert, issue 18); save the
+    # session under its new key: one UPDATE (Django's engine checks the new key is free,
+    # INSERTs it in a transaction, then loads and DELETEs the old row).
+    assert len(sqls) <= 3, listing(sqls)
+    assert [sql.split()[0] for sql in sqls] == ["SELECT", "INSERT", "UPDATE"], listing(sqls)
+    assert "screening_funnelcount" in sqls[1]
+    assert sqls[-1].startswith("UPDATE") and "django_session" in sqls[-1]
