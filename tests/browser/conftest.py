@@ -6,6 +6,7 @@ browser. Without Chromium every test here is skipped and the run says so at the 
 
 import io
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -116,7 +117,7 @@ def site_url(live_server, django_db_blocker):
         before = sqlite3.connect(":memory:")
         database.backup(before)
         if _loaded_site_snapshot:
-            _loaded_site_snapshot[0].backup(database)
+            _copy_when_idle(_loaded_site_snapshot[0], database)
         else:
             _load_site_from_migrated_state(connection)
             snapshot = sqlite3.connect(":memory:", check_same_thread=False)
@@ -125,8 +126,22 @@ def site_url(live_server, django_db_blocker):
         try:
             yield live_server.url
         finally:
-            before.backup(database)
+            _copy_when_idle(before, database)
             before.close()
+
+
+def _copy_when_idle(source, destination):
+    """The live server may still be answering the test's last request (an image the page
+    asked for): SQLite refuses to overwrite a database in use, so wait for it, briefly."""
+    for _ in range(100):
+        try:
+            source.backup(destination)
+            return
+        except sqlite3.OperationalError as error:
+            if "in use" not in str(error):
+                raise
+            time.sleep(0.05)
+    source.backup(destination)
 
 
 def _load_site_from_migrated_state(connection):

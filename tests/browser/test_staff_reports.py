@@ -70,9 +70,10 @@ def test_a_manager_reads_the_funnel_with_the_keyboard(
     sign_in_with_password(page, manager.username)
     assert page.url.endswith(FUNNEL)
     expect(page.get_by_role("heading", name="Questionnaire funnel")).to_be_visible()
-    # One bar per stage: started, each step the questionnaire has, check, submitted.
+    # One bar per stage: started, each step the questionnaire has, the optional photo
+    # step, check, submitted.
     steps = [step for step in STEPS if step.slug != "consent"]
-    expect(page.locator("svg.screening-funnel-chart rect")).to_have_count(len(steps) + 3)
+    expect(page.locator("svg.screening-funnel-chart rect")).to_have_count(len(steps) + 4)
     started = page.locator('#funnel-table tr[data-event="started"] td[data-count]')
     expect(started).to_have_text(str(2 * funnel_counts["started"]))
     screenshot(page, "staff-reports-funnel")
