@@ -26,7 +26,11 @@ patient back to the first step that is not done.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import threading
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -111,6 +115,31 @@ def step_for_key(key: str, answers: dict[str, Any] | None = None) -> Step:
 
 def _dict(value: Any) -> dict:
     return value if isinstance(value, dict) else {}
+
+
+# Every step request checks every earlier step (no skipping by URL), so without this a
+# run of n steps validated about n²/2 forms. Validation depends only on the stored data
+# and the code, so a worker remembers the verdicts, keyed by a digest: the memo holds no
+# answer and no contact detail.
+_VALIDITY_MEMO: OrderedDict[str, bool] = OrderedDict()
+_VALIDITY_MEMO_SIZE = 4096
+_validity_lock = threading.Lock()
+
+
+def _stored_step_is_valid(step: Step, stored: dict[str, Any]) -> bool:
+    payload = json.dumps([step.slug, stored], sort_keys=True, default=str)
+    digest = hashlib.blake2b(payload.encode(), digest_size=16).hexdigest()
+    with _validity_lock:
+        if digest in _VALIDITY_MEMO:
+            _VALIDITY_MEMO.move_to_end(digest)
+            return _VALIDITY_MEMO[digest]
+    form = step.form_class(data=step.form_class.data_from_session(stored))
+    valid = form.is_valid() and not getattr(form, "honeypot_filled", False)
+    with _validity_lock:
+        _VALIDITY_MEMO[digest] = valid
+        if len(_VALIDITY_MEMO) > _VALIDITY_MEMO_SIZE:
+            _VALIDITY_MEMO.popitem(last=False)
+    return valid
 
 
 class Questionnaire:
@@ -221,8 +250,7 @@ class Questionnaire:
         stored = self.stored_for(step)
         if stored is None:
             return False
-        form = step.form_class(data=step.form_class.data_from_session(stored))
-        return form.is_valid() and not getattr(form, "honeypot_filled", False)
+        return _stored_step_is_valid(step, stored)
 
     def first_incomplete_step(self) -> Step | None:
         return next((step for step in STEPS if not self.is_complete(step)), None)
