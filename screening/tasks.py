@@ -145,22 +145,13 @@ def send_patient_confirmation(submission_id: int, attempt: int = 1) -> str:
     submission = _submission(submission_id)
     if submission is None:
         return "skipped"
-    clinic = _clinic_settings()
     # No typed name in the greeting: anyone can type any name with someone else's
     # address, and the clinic must not send their words to it (issue 15).
-    context = {
-        "reference": submission.reference,
-        "clinic": clinic,
-        "clinic_name": clinic.clinic_name if clinic else settings.WAGTAIL_SITE_NAME,
-        "contact_within": conf.contact_within(),
-        "follow_up_url": follow_up.link_for(submission),
-        "follow_up_days": follow_up.link_days(),
-    }
-    message = EmailMessage(
+    message = _patient_email(
+        submission,
         subject=f"We have received your pre-screening questionnaire ({submission.reference})",
-        body=render_to_string("screening/email/patient_confirmation.txt", context),
-        to=[submission.email],
-        reply_to=[clinic.email] if clinic and clinic.email else None,
+        template="screening/email/patient_confirmation.txt",
+        contact_within=conf.contact_within(),
     )
     return _send(message, send_patient_confirmation, submission_id, attempt)
 
@@ -171,22 +162,33 @@ def send_more_photos_request(submission_id: int, attempt: int = 1) -> str:
     submission = _submission(submission_id)
     if submission is None:
         return "skipped"
+    message = _patient_email(
+        submission,
+        subject=f"Please send us more photos ({submission.reference})",
+        template="screening/email/more_photos.txt",
+        request_message=follow_up.PHOTO_REQUEST_MESSAGES.get(submission.more_photos_message, ""),
+    )
+    return _send(message, send_more_photos_request, submission_id, attempt)
+
+
+def _patient_email(submission, *, subject: str, template: str, **extra) -> EmailMessage:
+    """An email to the patient: the reference, the clinic and the follow-up link, plus
+    what ``extra`` adds; never an answer or the name they typed."""
     clinic = _clinic_settings()
     context = {
         "reference": submission.reference,
         "clinic": clinic,
         "clinic_name": clinic.clinic_name if clinic else settings.WAGTAIL_SITE_NAME,
-        "request_message": follow_up.PHOTO_REQUEST_MESSAGES.get(submission.more_photos_message, ""),
         "follow_up_url": follow_up.link_for(submission),
         "follow_up_days": follow_up.link_days(),
+        **extra,
     }
-    message = EmailMessage(
-        subject=f"Please send us more photos ({submission.reference})",
-        body=render_to_string("screening/email/more_photos.txt", context),
+    return EmailMessage(
+        subject=subject,
+        body=render_to_string(template, context),
         to=[submission.email],
         reply_to=[clinic.email] if clinic and clinic.email else None,
     )
-    return _send(message, send_more_photos_request, submission_id, attempt)
 
 
 @task()
